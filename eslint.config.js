@@ -35,6 +35,11 @@ export default tseslint.config(
     },
   },
   {
+    // Hooks and providers share a file with the context they serve.
+    files: ["src/store/**/*.tsx"],
+    rules: { "react-refresh/only-export-components": "off" },
+  },
+  {
     files: ["src/domain/**/*.ts", "src/format/**/*.ts"],
     rules: { "no-restricted-imports": ["error", uiLibraries] },
   },

@@ -8,5 +8,6 @@ export default defineConfig({
     environment: "node",
     setupFiles: ["tests/helpers/vitest.setup.ts"],
     testTimeout: 20_000,
+    reporters: ["default", ["json", { outputFile: "reports/vitest.json" }]],
   },
 });

@@ -1,0 +1,173 @@
+/**
+ * The blueprint grid: where each lane, stage and step sits. Derived from the journey alone,
+ * so the canvas, the SVG export and print all draw the same picture.
+ */
+import type { Journey, Lane, Layer, LaneId, StageId, Step, StepId } from "./model";
+import { LAYERS, LINE_BELOW_LAYER } from "./model";
+
+export const GRID = {
+  cardWidth: 200,
+  cardHeight: 104,
+  cardGap: 20,
+  cellPadX: 18,
+  cellPadY: 14,
+  laneHeaderWidth: 190,
+  stageHeaderHeight: 44,
+  emptyStageWidth: 236,
+} as const;
+
+export const LANE_HEIGHT = GRID.cardHeight + GRID.cellPadY * 2;
+
+export interface LaneBox {
+  id: LaneId;
+  lane: Lane;
+  y: number;
+  height: number;
+}
+
+export interface StageBox {
+  id: StageId;
+  name: string;
+  x: number;
+  width: number;
+}
+
+export interface StepBox {
+  id: StepId;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** Position within its cell, left to right. */
+  index: number;
+}
+
+export interface LayerBand {
+  layer: Layer;
+  y: number;
+  height: number;
+  /** The line of interaction, visibility or internal interaction drawn below this layer. */
+  lineBelow: string | null;
+}
+
+export interface BlueprintLayout {
+  width: number;
+  height: number;
+  lanes: LaneBox[];
+  stages: StageBox[];
+  steps: Map<StepId, StepBox>;
+  layers: LayerBand[];
+}
+
+/** Lanes in display order: grouped by layer (top to bottom), keeping their order within a layer. */
+export function lanesInDisplayOrder(lanes: readonly Lane[]): Lane[] {
+  return lanes
+    .map((lane, i) => ({ lane, i }))
+    .sort((a, b) => LAYERS.indexOf(a.lane.layer) - LAYERS.indexOf(b.lane.layer) || a.i - b.i)
+    .map(({ lane }) => lane);
+}
+
+/** Steps grouped by cell, each cell sorted by its order. */
+export function stepsByCell(steps: readonly Step[]): Map<string, Step[]> {
+  const cells = new Map<string, Step[]>();
+  for (const step of steps) {
+    const key = cellKey(step.laneId, step.stageId);
+    const cell = cells.get(key);
+    if (cell) cell.push(step);
+    else cells.set(key, [step]);
+  }
+  for (const cell of cells.values()) cell.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
+  return cells;
+}
+
+export function cellKey(laneId: LaneId, stageId: StageId): string {
+  return `${laneId}\u0000${stageId}`;
+}
+
+/** Computes the blueprint grid for a journey. */
+export function blueprintLayout(journey: Journey): BlueprintLayout {
+  const cells = stepsByCell(journey.steps);
+  const widest = new Map<StageId, number>();
+  for (const [key, cell] of cells) {
+    const stageId = key.slice(key.indexOf("\u0000") + 1);
+    widest.set(stageId, Math.max(widest.get(stageId) ?? 0, cell.length));
+  }
+
+  const stages: StageBox[] = [];
+  let x = GRID.laneHeaderWidth;
+  for (const stage of journey.stages) {
+    const count = widest.get(stage.id) ?? 0;
+    const width =
+      count === 0
+        ? GRID.emptyStageWidth
+        : GRID.cellPadX * 2 + count * GRID.cardWidth + (count - 1) * GRID.cardGap;
+    stages.push({ id: stage.id, name: stage.name, x, width });
+    x += width;
+  }
+
+  const lanes: LaneBox[] = [];
+  const layers: LayerBand[] = [];
+  let y = GRID.stageHeaderHeight;
+  for (const lane of lanesInDisplayOrder(journey.lanes)) {
+    const band = layers[layers.length - 1];
+    if (!band || band.layer !== lane.layer) {
+      layers.push({ layer: lane.layer, y, height: 0, lineBelow: null });
+    }
+    lanes.push({ id: lane.id, lane, y, height: LANE_HEIGHT });
+    layers[layers.length - 1]!.height += LANE_HEIGHT;
+    y += LANE_HEIGHT;
+  }
+  // A line is drawn below a layer when a later layer follows it.
+  layers.forEach((band, i) => {
+    if (i < layers.length - 1) band.lineBelow = lineBetween(band.layer, layers[i + 1]!.layer);
+  });
+
+  const stageX = new Map(stages.map((s) => [s.id, s.x]));
+  const laneY = new Map(lanes.map((l) => [l.id, l.y]));
+  const steps = new Map<StepId, StepBox>();
+  for (const cell of cells.values()) {
+    cell.forEach((step, index) => {
+      const sx = stageX.get(step.stageId);
+      const ly = laneY.get(step.laneId);
+      if (sx === undefined || ly === undefined) return;
+      steps.set(step.id, {
+        id: step.id,
+        x: sx + GRID.cellPadX + index * (GRID.cardWidth + GRID.cardGap),
+        y: ly + GRID.cellPadY,
+        width: GRID.cardWidth,
+        height: GRID.cardHeight,
+        index,
+      });
+    });
+  }
+
+  return { width: x, height: y, lanes, stages, steps, layers };
+}
+
+/** The named line between two adjacent layer groups, if the blueprint has one there. */
+function lineBetween(upper: Layer, lower: Layer): string | null {
+  const rankUpper = LAYERS.indexOf(upper);
+  const rankLower = LAYERS.indexOf(lower);
+  // Name the line after the lowest boundary crossed (e.g. citizen → backstage crosses
+  // interaction and visibility: the visibility line is the one the viewer needs).
+  for (let r = rankLower - 1; r >= rankUpper; r--) {
+    const line = LINE_BELOW_LAYER[LAYERS[r]!];
+    if (line) return line;
+  }
+  return null;
+}
+
+/** The cell under a point of the blueprint, and the position in that cell taken by a card
+ * whose centre is dropped there. */
+export function cellAt(
+  layout: BlueprintLayout,
+  px: number,
+  py: number,
+): { laneId: LaneId; stageId: StageId; index: number } | null {
+  const lane = layout.lanes.find((l) => py >= l.y && py < l.y + l.height);
+  const stage = layout.stages.find((s) => px >= s.x && px < s.x + s.width);
+  if (!lane || !stage) return null;
+  const pitch = GRID.cardWidth + GRID.cardGap;
+  const index = Math.max(0, Math.round((px - stage.x - GRID.cellPadX - GRID.cardWidth / 2) / pitch));
+  return { laneId: lane.id, stageId: stage.id, index };
+}

@@ -1,0 +1,235 @@
+/**
+ * User intents. A menu item, a shortcut and a canvas gesture that mean the same thing call
+ * the same command here: it guards, builds ids, calls a pure domain operation through
+ * `change` (which records history) and updates the selection.
+ */
+import { newId } from "../domain/ids";
+import * as ops from "../domain/journey";
+import type { ActorId, Channel, Journey, Lane, LaneId, Layer, StageId, Step, StepId } from "../domain/model";
+import { actorFromTemplate, citizenActor, organisationTemplate } from "../domain/organisations";
+import type { TouchpointTemplate } from "../domain/templates";
+import type { SeamsStore } from "./store";
+
+export interface StepMove {
+  id: StepId;
+  laneId: LaneId;
+  stageId: StageId;
+  index: number;
+}
+
+export function makeCommands(store: SeamsStore) {
+  const state = () => store.getState();
+  const journey = () => state().journey;
+
+  return {
+    addStep(laneId: LaneId, stageId: StageId, index?: number, fields: Partial<Step> = {}): StepId | null {
+      const id = newId("step");
+      const ok = state().change((j) => ops.addStep(j, ops.newStep(id, laneId, stageId, fields), index));
+      if (!ok) return null;
+      state().select([id]);
+      return id;
+    },
+
+    /** Adds a palette template to the given cell, or to the best-matching lane of the first stage. */
+    addFromTemplate(template: TouchpointTemplate, target?: { laneId: LaneId; stageId: StageId }): StepId | null {
+      const j = journey();
+      if (!j || j.stages.length === 0 || j.lanes.length === 0) return null;
+      const cell = target ?? { laneId: bestLaneFor(j, template), stageId: selectedStageOr(j, state().selectedStepIds) };
+      return this.addStep(cell.laneId, cell.stageId, undefined, {
+        ...template.fields,
+        dataItems: [...(template.fields.dataItems ?? [])],
+        evidence: [...(template.fields.evidence ?? [])],
+        activeMinutes: template.fields.activeMinutes ?? null,
+      });
+    },
+
+    updateStep(id: StepId, patch: Parameters<typeof ops.updateStep>[2]) {
+      state().change((j) => ops.updateStep(j, id, patch));
+    },
+
+    /** Moves one or more steps; a whole drag is one undoable change. */
+    moveSteps(moves: StepMove[]) {
+      state().change((j) => moves.reduce((acc, m) => ops.moveStep(acc, m.id, m.laneId, m.stageId, m.index), j));
+    },
+
+    deleteSelection() {
+      const { selectedStepIds, selectedFlowIds } = state();
+      if (selectedStepIds.length === 0 && selectedFlowIds.length === 0) return;
+      state().change((j) => ops.removeFlows(ops.removeSteps(j, selectedStepIds), selectedFlowIds));
+      state().select([]);
+    },
+
+    connect(from: StepId, to: StepId, fields: { label?: string; dataShare?: boolean } = {}) {
+      const id = newId("flow");
+      const ok = state().change((j) =>
+        ops.connect(j, { id, from, to, label: fields.label ?? "", dataShare: fields.dataShare ?? false }),
+      );
+      return ok ? id : null;
+    },
+
+    updateFlow(id: string, patch: { label?: string; dataShare?: boolean }) {
+      state().change((j) => ops.updateFlow(j, id, patch));
+    },
+
+    copySelection() {
+      const j = journey();
+      const ids = state().selectedStepIds;
+      if (!j || ids.length === 0) return;
+      const steps = j.steps.filter((s) => ids.includes(s.id));
+      const flows = j.flows.filter((f) => ids.includes(f.from) && ids.includes(f.to));
+      state().setClipboard({ steps: structuredClone(steps), flows: structuredClone(flows) });
+    },
+
+    /** Pastes the clipboard as new steps at the end of their cells (or of the first cell when
+     * the original lane or stage no longer exists). */
+    paste(): StepId[] {
+      const j = journey();
+      const clip = state().clipboard;
+      if (!j || !clip || clip.steps.length === 0) return [];
+      const source: Journey = { ...j, steps: clip.steps, flows: clip.flows };
+      const copies = ops.cloneSteps(source, clip.steps.map((s) => s.id), newId);
+      const laneIds = new Set(j.lanes.map((l) => l.id));
+      const stageIds = new Set(j.stages.map((s) => s.id));
+      const steps = copies.steps.map((s) => ({
+        ...s,
+        laneId: laneIds.has(s.laneId) ? s.laneId : j.lanes[0]?.id ?? s.laneId,
+        stageId: stageIds.has(s.stageId) ? s.stageId : j.stages[0]?.id ?? s.stageId,
+        order: Number.MAX_SAFE_INTEGER,
+      }));
+      const ok = state().change((cur) => ops.insertSteps(cur, steps, copies.flows));
+      if (!ok) return [];
+      const ids = steps.map((s) => s.id);
+      state().select(ids);
+      return ids;
+    },
+
+    duplicateSelection(): StepId[] {
+      this.copySelection();
+      return this.paste();
+    },
+
+    /** Selects one step and brings it into view. */
+    focusStep(id: StepId) {
+      state().focusSteps([id]);
+    },
+
+    undo: () => state().undo(),
+    redo: () => state().redo(),
+
+    updateDetails(patch: Parameters<typeof ops.updateJourneyDetails>[1]) {
+      state().change((j) => ops.updateJourneyDetails(j, patch));
+    },
+
+    /** Adds a lane for a library organisation (reusing its actor if the journey has it). */
+    addOrganisationLane(organisationKey: string, layer: Layer, team = ""): LaneId | null {
+      const template = organisationTemplate(organisationKey);
+      const j = journey();
+      if (!template || !j) return null;
+      const existing = j.actors.find((a) => a.type === "organisation" && a.name === template.name);
+      const actorId = existing?.id ?? newId("actor");
+      const laneId = newId("lane");
+      const ok = state().change((cur) => {
+        const withActor = existing ? cur : ops.addActor(cur, actorFromTemplate(template, actorId));
+        return ops.addLane(withActor, { id: laneId, actorId, layer, team });
+      });
+      return ok ? laneId : null;
+    },
+
+    /** Adds a lane for a custom organisation or for the citizen. */
+    addCustomLane(
+      actor: { type: "citizen" } | { type: "organisation"; name: string; shortName: string; colour: string; orgKind: Journey["actors"][number]["orgKind"] },
+      layer: Layer,
+      team = "",
+    ): LaneId | null {
+      const j = journey();
+      if (!j) return null;
+      const actorId = newId("actor");
+      const laneId = newId("lane");
+      const existingCitizen = actor.type === "citizen" ? j.actors.find((a) => a.type === "citizen") : undefined;
+      const ok = state().change((cur) => {
+        let next = cur;
+        if (existingCitizen) {
+          return ops.addLane(next, { id: laneId, actorId: existingCitizen.id, layer, team });
+        }
+        next =
+          actor.type === "citizen"
+            ? ops.addActor(next, citizenActor(actorId))
+            : ops.addActor(next, { id: actorId, type: "organisation", name: actor.name, shortName: actor.shortName, orgKind: actor.orgKind, colour: actor.colour });
+        return ops.addLane(next, { id: laneId, actorId, layer, team });
+      });
+      return ok ? laneId : null;
+    },
+
+    updateLane(id: LaneId, patch: Partial<Omit<Lane, "id">>) {
+      state().change((j) => ops.updateLane(j, id, patch));
+    },
+
+    updateActor(id: ActorId, patch: { name?: string; shortName?: string; colour?: string }) {
+      state().change((j) => ops.updateActor(j, id, patch));
+    },
+
+    moveLane(id: LaneId, toIndex: number) {
+      state().change((j) => ops.moveLane(j, id, toIndex));
+    },
+
+    removeLane(id: LaneId, policy: ops.RemovalPolicy) {
+      state().change((j) => {
+        const next = ops.removeLane(j, id, policy);
+        // Drop the lane's actor when no other lane uses it.
+        const lane = j.lanes.find((l) => l.id === id);
+        return lane ? ops.removeActor(next, lane.actorId) : next;
+      });
+    },
+
+    addStage(name: string, index?: number): StageId | null {
+      const id = newId("stage");
+      return state().change((j) => ops.addStage(j, { id, name }, index)) ? id : null;
+    },
+
+    renameStage(id: StageId, name: string) {
+      state().change((j) => ops.renameStage(j, id, name));
+    },
+
+    moveStage(id: StageId, toIndex: number) {
+      state().change((j) => ops.moveStage(j, id, toIndex));
+    },
+
+    removeStage(id: StageId, policy: ops.RemovalPolicy) {
+      state().change((j) => ops.removeStage(j, id, policy));
+    },
+
+    decideDuplicate(key: string, decision: "confirmed" | "dismissed" | null) {
+      state().change((j) => ops.decideDuplicate(j, key, decision));
+    },
+
+    setChannel(id: StepId, channel: Channel | null) {
+      state().change((j) => ops.updateStep(j, id, { channel }));
+    },
+
+    applyCellOrders(orders: ReadonlyMap<StepId, number>) {
+      state().change((j) => ops.applyCellOrders(j, orders));
+    },
+  };
+}
+
+export type Commands = ReturnType<typeof makeCommands>;
+
+function bestLaneFor(journey: Journey, template: TouchpointTemplate): LaneId {
+  const byOrg = template.organisationKey ? organisationTemplate(template.organisationKey) : undefined;
+  const actorIds = new Set(
+    journey.actors
+      .filter((a) => (byOrg ? a.name === byOrg.name : template.layer === "citizen" ? a.type === "citizen" : true))
+      .map((a) => a.id),
+  );
+  const lane =
+    journey.lanes.find((l) => actorIds.has(l.actorId) && l.layer === template.layer) ??
+    journey.lanes.find((l) => l.layer === template.layer) ??
+    journey.lanes.find((l) => actorIds.has(l.actorId)) ??
+    journey.lanes[0]!;
+  return lane.id;
+}
+
+function selectedStageOr(journey: Journey, selected: StepId[]): StageId {
+  const step = journey.steps.find((s) => s.id === selected[0]);
+  return step?.stageId ?? journey.stages[0]!.id;
+}

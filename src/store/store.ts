@@ -1,0 +1,148 @@
+/**
+ * The application store: one Zustand store made of typed slices. Document state (the
+ * journey and its history) is saved and exported; session state (selection, view, overlays)
+ * is neither; ephemeral drag state lives in the canvas until a gesture ends.
+ */
+import { create } from "zustand";
+import type { FlowId, Journey, StepId } from "../domain/model";
+import { emptyHistory, record, redo, undo, type History } from "./history";
+
+export type View = "canvas" | "outline";
+
+export interface Overlays {
+  handoffs: boolean;
+  duplicates: boolean;
+  repeated: boolean;
+}
+
+export interface FocusRequest {
+  stepIds: StepId[];
+  nonce: number;
+}
+
+export interface Clipboard {
+  steps: Journey["steps"];
+  flows: Journey["flows"];
+}
+
+export interface DocumentSlice {
+  journey: Journey | null;
+  history: History;
+  /** Set when the stored data was written by a newer app, or another tab upgraded the database. */
+  readOnly: boolean;
+  /** Replaces the open journey (open, reload, restore a version): history starts afresh. */
+  openJourney(journey: Journey | null, options?: { readOnly?: boolean }): void;
+  /** Replaces the journey without touching history: changes that arrive from another tab. */
+  receiveJourney(journey: Journey): void;
+  /** Runs one user intent: refuses when read-only, records history, keeps no-ops silent. */
+  change(update: (journey: Journey) => Journey): boolean;
+  undo(): void;
+  redo(): void;
+  setReadOnly(readOnly: boolean): void;
+}
+
+export interface SessionSlice {
+  selectedStepIds: StepId[];
+  selectedFlowIds: FlowId[];
+  view: View;
+  overlays: Overlays;
+  focusRequest: FocusRequest | null;
+  clipboard: Clipboard | null;
+  /** The step whose label is being edited in place on the canvas. */
+  editingStepId: StepId | null;
+  select(stepIds: StepId[], flowIds?: FlowId[]): void;
+  setView(view: View): void;
+  toggleOverlay(name: keyof Overlays): void;
+  focusSteps(stepIds: StepId[]): void;
+  setClipboard(clipboard: Clipboard | null): void;
+  setEditingStep(id: StepId | null): void;
+}
+
+export type SeamsState = DocumentSlice & SessionSlice;
+
+const sameIds = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((v, i) => v === b[i]);
+
+export const createSeamsStore = () =>
+  create<SeamsState>()((set, get) => ({
+    journey: null,
+    history: emptyHistory,
+    readOnly: false,
+    openJourney(journey, options) {
+      set({
+        journey,
+        history: emptyHistory,
+        readOnly: options?.readOnly ?? false,
+        selectedStepIds: [],
+        selectedFlowIds: [],
+        editingStepId: null,
+        focusRequest: null,
+      });
+    },
+    receiveJourney(journey) {
+      const { selectedStepIds, selectedFlowIds } = get();
+      const stepIds = new Set(journey.steps.map((s) => s.id));
+      const flowIds = new Set(journey.flows.map((f) => f.id));
+      set({
+        journey,
+        selectedStepIds: selectedStepIds.filter((id) => stepIds.has(id)),
+        selectedFlowIds: selectedFlowIds.filter((id) => flowIds.has(id)),
+      });
+    },
+    change(update) {
+      const { journey, readOnly, history } = get();
+      if (!journey || readOnly) return false;
+      const next = update(journey);
+      if (next === journey) return false;
+      set({ journey: { ...next, updatedAt: new Date().toISOString() }, history: record(history, journey) });
+      return true;
+    },
+    undo() {
+      const { journey, history, readOnly } = get();
+      if (!journey || readOnly) return;
+      const result = undo(history, journey);
+      if (result) set({ journey: result.journey, history: result.history });
+    },
+    redo() {
+      const { journey, history, readOnly } = get();
+      if (!journey || readOnly) return;
+      const result = redo(history, journey);
+      if (result) set({ journey: result.journey, history: result.history });
+    },
+    setReadOnly(readOnly) {
+      set({ readOnly });
+    },
+
+    selectedStepIds: [],
+    selectedFlowIds: [],
+    view: "canvas",
+    overlays: { handoffs: true, duplicates: true, repeated: true },
+    focusRequest: null,
+    clipboard: null,
+    editingStepId: null,
+    select(stepIds, flowIds = []) {
+      const state = get();
+      if (sameIds(state.selectedStepIds, stepIds) && sameIds(state.selectedFlowIds, flowIds)) return;
+      set({ selectedStepIds: stepIds, selectedFlowIds: flowIds });
+    },
+    setView(view) {
+      set({ view });
+    },
+    toggleOverlay(name) {
+      set({ overlays: { ...get().overlays, [name]: !get().overlays[name] } });
+    },
+    focusSteps(stepIds) {
+      set({ selectedStepIds: stepIds, selectedFlowIds: [], focusRequest: { stepIds, nonce: Date.now() } });
+    },
+    setClipboard(clipboard) {
+      set({ clipboard });
+    },
+    setEditingStep(id) {
+      set({ editingStepId: id });
+    },
+  }));
+
+export type SeamsStore = ReturnType<typeof createSeamsStore>;
+
+/** The store the app runs on. Tests make their own with createSeamsStore. */
+export const useSeams = createSeamsStore();

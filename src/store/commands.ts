@@ -209,6 +209,12 @@ export function makeCommands(store: SeamsStore) {
     applyCellOrders(orders: ReadonlyMap<StepId, number>) {
       state().change((j) => ops.applyCellOrders(j, orders));
     },
+
+    /** Adds another lane for an organisation (or the citizen) already in the journey. */
+    addActorLane(actorId: ActorId, layer: Layer, team = ""): LaneId | null {
+      const laneId = newId("lane");
+      return state().change((j) => ops.addLane(j, { id: laneId, actorId, layer, team })) ? laneId : null;
+    },
   };
 }
 

@@ -210,6 +210,14 @@ export function makeCommands(store: SeamsStore) {
       state().change((j) => ops.applyCellOrders(j, orders));
     },
 
+    /** Removes flows by id (one undoable change), leaving the selection of steps alone. */
+    removeFlows(ids: string[]) {
+      if (!state().change((j) => ops.removeFlows(j, ids))) return;
+      const gone = new Set(ids);
+      const { selectedStepIds, selectedFlowIds } = state();
+      state().select(selectedStepIds, selectedFlowIds.filter((id) => !gone.has(id)));
+    },
+
     /** Adds another lane for an organisation (or the citizen) already in the journey. */
     addActorLane(actorId: ActorId, layer: Layer, team = ""): LaneId | null {
       const laneId = newId("lane");

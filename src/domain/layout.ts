@@ -2,6 +2,7 @@
  * The blueprint grid: where each lane, stage and step sits. Derived from the journey alone,
  * so the canvas, the SVG export and print all draw the same picture.
  */
+import { compareCellOrder } from "./journey";
 import type { Journey, Lane, Layer, LaneId, StageId, Step, StepId } from "./model";
 import { LAYERS, LINE_BELOW_LAYER } from "./model";
 
@@ -76,7 +77,7 @@ export function stepsByCell(steps: readonly Step[]): Map<string, Step[]> {
     if (cell) cell.push(step);
     else cells.set(key, [step]);
   }
-  for (const cell of cells.values()) cell.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
+  for (const cell of cells.values()) cell.sort(compareCellOrder);
   return cells;
 }
 
@@ -87,9 +88,12 @@ export function cellKey(laneId: LaneId, stageId: StageId): string {
 /** Computes the blueprint grid for a journey. */
 export function blueprintLayout(journey: Journey): BlueprintLayout {
   const cells = stepsByCell(journey.steps);
+  const laneIds = new Set(journey.lanes.map((l) => l.id));
   const widest = new Map<StageId, number>();
-  for (const [key, cell] of cells) {
-    const stageId = key.slice(key.indexOf("\u0000") + 1);
+  for (const cell of cells.values()) {
+    // Only cells that are drawn: a step whose lane is missing gets no card, so no room.
+    const { laneId, stageId } = cell[0]!;
+    if (!laneIds.has(laneId)) continue;
     widest.set(stageId, Math.max(widest.get(stageId) ?? 0, cell.length));
   }
 
@@ -158,7 +162,7 @@ function lineBetween(upper: Layer, lower: Layer): string | null {
 }
 
 /** The cell under a point of the blueprint, and the position in that cell taken by a card
- * whose centre is dropped there. */
+ * whose centre is dropped there (0 to the number of cards already in the cell). */
 export function cellAt(
   layout: BlueprintLayout,
   px: number,
@@ -168,6 +172,13 @@ export function cellAt(
   const stage = layout.stages.find((s) => px >= s.x && px < s.x + s.width);
   if (!lane || !stage) return null;
   const pitch = GRID.cardWidth + GRID.cardGap;
-  const index = Math.max(0, Math.round((px - stage.x - GRID.cellPadX - GRID.cardWidth / 2) / pitch));
+  const slot = Math.round((px - stage.x - GRID.cellPadX - GRID.cardWidth / 2) / pitch);
+  // A stage is as wide as its busiest cell: past the last card of this cell is its end.
+  let cards = 0;
+  for (const box of layout.steps.values()) {
+    const inLane = box.y >= lane.y && box.y < lane.y + lane.height;
+    if (inLane && box.x >= stage.x && box.x < stage.x + stage.width) cards++;
+  }
+  const index = Math.max(0, Math.min(slot, cards));
   return { laneId: lane.id, stageId: stage.id, index };
 }

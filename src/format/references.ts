@@ -1,0 +1,65 @@
+import type { Journey } from "../domain/model";
+import { quote } from "./errors";
+
+/** A problem with how a journey's lists refer to each other, located by path segments. */
+export interface ReferenceIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+/** Reports each second use of an id (or key) within one list; returns the distinct ids. */
+function uniqueIds(issues: ReferenceIssue[], list: string, ids: readonly string[], field = "id"): Set<string> {
+  const first = new Map<string, number>();
+  ids.forEach((id, index) => {
+    const earlier = first.get(id);
+    if (earlier === undefined) first.set(id, index);
+    else issues.push({ path: [list, index, field], message: `duplicate ${field} ${quote(id)} (first used by ${list}[${earlier}])` });
+  });
+  return new Set(first.keys());
+}
+
+/**
+ * How the lists of a journey refer to each other: every id unique within its list, every lane
+ * owned by an existing actor, every step in an existing lane and stage, every flow between two
+ * different existing steps and not repeating another, every annotation on an existing step or
+ * none, and no organisation kind on a citizen.
+ */
+export function referenceIssues(journey: Journey): ReferenceIssue[] {
+  const issues: ReferenceIssue[] = [];
+  const mustExist = (ids: ReadonlySet<string>, what: string, reference: string, path: (string | number)[]) => {
+    if (!ids.has(reference)) issues.push({ path, message: `no ${what} with id ${quote(reference)}` });
+  };
+  const actorIds = uniqueIds(issues, "actors", journey.actors.map((actor) => actor.id));
+  const laneIds = uniqueIds(issues, "lanes", journey.lanes.map((lane) => lane.id));
+  const stageIds = uniqueIds(issues, "stages", journey.stages.map((stage) => stage.id));
+  const stepIds = uniqueIds(issues, "steps", journey.steps.map((step) => step.id));
+  uniqueIds(issues, "flows", journey.flows.map((flow) => flow.id));
+  uniqueIds(issues, "annotations", journey.annotations.map((annotation) => annotation.id));
+  uniqueIds(issues, "customDataItems", journey.customDataItems.map((item) => item.id));
+  uniqueIds(issues, "duplicateDecisions", journey.duplicateDecisions.map((decision) => decision.key), "key");
+
+  journey.actors.forEach((actor, i) => {
+    if (actor.type === "citizen" && actor.orgKind !== null) {
+      issues.push({ path: ["actors", i, "orgKind"], message: "a citizen has no organisation kind" });
+    }
+  });
+  journey.lanes.forEach((lane, i) => mustExist(actorIds, "actor", lane.actorId, ["lanes", i, "actorId"]));
+  journey.steps.forEach((step, i) => {
+    mustExist(laneIds, "lane", step.laneId, ["steps", i, "laneId"]);
+    mustExist(stageIds, "stage", step.stageId, ["steps", i, "stageId"]);
+  });
+  const pairs = new Map<string, number>();
+  journey.flows.forEach((flow, i) => {
+    mustExist(stepIds, "step", flow.from, ["flows", i, "from"]);
+    mustExist(stepIds, "step", flow.to, ["flows", i, "to"]);
+    if (flow.from === flow.to) issues.push({ path: ["flows", i, "to"], message: "a flow cannot join a step to itself" });
+    const pair = `${flow.from}\u0000${flow.to}`;
+    const earlier = pairs.get(pair);
+    if (earlier === undefined) pairs.set(pair, i);
+    else issues.push({ path: ["flows", i], message: `repeats flows[${earlier}] (same from and to)` });
+  });
+  journey.annotations.forEach((annotation, i) => {
+    if (annotation.stepId !== null) mustExist(stepIds, "step", annotation.stepId, ["annotations", i, "stepId"]);
+  });
+  return issues;
+}

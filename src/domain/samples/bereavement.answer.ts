@@ -47,8 +47,9 @@
  *   counts Step.evidence as well.
  * - The "Now, with the registrar" and "Later, online" branches are alternatives, but the
  *   definition counts every step that asks, so both Tell Us Once steps are listed.
- * - Listed: every canonical item asked by two or more steps. Step ids are in the order of the
- *   journey's steps; compare them as sets.
+ * - Listed: every canonical item asked by two or more steps, named as the built-in vocabulary
+ *   (src/domain/vocabulary.ts) labels it, or as the journey's own custom item. Step ids are in
+ *   the order of the journey's steps; compare them as sets.
  * - Asked only once, so not listed: maiden name, place of birth, occupation, marital status,
  *   birth certificate, Tell Us Once reference number, bank details ("Sort code and account
  *   number"), estate value, Inheritance Tax, original will, grant of probate.
@@ -115,7 +116,7 @@ export const BEREAVEMENT_HANDOFFS: readonly KnownHandoff[] = [
 
 export const BEREAVEMENT_REPEATED_ITEMS: readonly KnownRepeatedItem[] = [
   {
-    item: "Full name",
+    item: "Name",
     stepIds: [
       "bereave.step.book",
       "bereave.step.register",
@@ -187,7 +188,10 @@ export const BEREAVEMENT_REPEATED_ITEMS: readonly KnownRepeatedItem[] = [
     item: "Surviving partner's details",
     stepIds: ["bereave.step.tuo-with-registrar", "bereave.step.tuo-questions"],
   },
-  { item: "Marriage certificate", stepIds: ["bereave.step.register", "bereave.step.bsp-claim"] },
+  {
+    item: "Marriage or civil partnership certificate",
+    stepIds: ["bereave.step.register", "bereave.step.bsp-claim"],
+  },
   {
     item: "Death certificate",
     stepIds: ["bereave.step.bsp-claim", "bereave.step.bank-reply", "bereave.step.post-will"],
@@ -197,7 +201,7 @@ export const BEREAVEMENT_REPEATED_ITEMS: readonly KnownRepeatedItem[] = [
 /** Every wording used for a data item or evidence document in the bereavement sample, by
  * canonical item (case as written). A vocabulary must treat each list as one item. */
 export const BEREAVEMENT_ITEM_WORDINGS: Readonly<Record<string, readonly string[]>> = {
-  "Full name": ["Full name"],
+  Name: ["Full name"],
   "Date of birth": ["Date of birth", "DOB"],
   "Date of death": ["Date of death"],
   "Place of death": ["Place of death"],
@@ -212,17 +216,17 @@ export const BEREAVEMENT_ITEM_WORDINGS: Readonly<Record<string, readonly string[
     "Details of the executors",
   ],
   "Surviving partner's details": ["Surviving partner's details"],
-  "Marriage certificate": ["Marriage certificate"],
+  "Marriage or civil partnership certificate": ["Marriage certificate"],
   "Death certificate": ["Death certificate"],
-  "Maiden name": ["Maiden name"],
+  "Previous or maiden names": ["Maiden name"],
   "Place of birth": ["Place of birth"],
   Occupation: ["Occupation"],
   "Marital status": ["Marital status"],
   "Birth certificate": ["Birth certificate"],
   "Tell Us Once reference number": ["Tell Us Once reference number"],
   "Bank details": ["Sort code and account number"],
-  "Estate value": ["Estate value"],
+  "Value of the estate": ["Estate value"],
   "Inheritance Tax": ["Inheritance Tax"],
-  "Original will": ["Original will"],
+  Will: ["Original will"],
   "Grant of probate": ["Grant of probate"],
 };

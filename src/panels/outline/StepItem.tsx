@@ -1,6 +1,6 @@
-import { useId, useState, type KeyboardEvent } from "react";
+import { memo, useId, useState, type KeyboardEvent } from "react";
 import { CHANNEL_LABELS, type Flow, type Step } from "../../domain/model";
-import { useSeamsState } from "../../store/context";
+import { useStoreApi } from "../../store/context";
 import { NameForm } from "./NameForm";
 import { stepKey, useOutline } from "./outlineContext";
 import {
@@ -25,9 +25,9 @@ export interface StepItemProps {
 
 /** One step as text: label, owner and lane, marks, channel, data asked and its flows. Focus
  * selects it; arrows move between steps; Enter or F2 renames; Delete asks to remove it. */
-export function StepItem({ step, stage, tabbable, active }: StepItemProps) {
+export const StepItem = memo(function StepItem({ step, stage, tabbable, active }: StepItemProps) {
   const { index, readOnly, hintId, requestFocus } = useOutline();
-  const select = useSeamsState((s) => s.select);
+  const store = useStoreApi();
   const actions = useStepActions(step, stage);
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -47,7 +47,7 @@ export function StepItem({ step, stage, tabbable, active }: StepItemProps) {
   };
 
   // Focus on the item or on one of its actions selects the step, so the inspector shows it.
-  const onFocus = () => select([step.id]);
+  const onFocus = () => store.getState().select([step.id]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
     if (event.target !== event.currentTarget) return;
@@ -142,7 +142,7 @@ export function StepItem({ step, stage, tabbable, active }: StepItemProps) {
       ) : null}
     </li>
   );
-}
+});
 
 function stepMarks(step: Step): { kind: string; text: string }[] {
   const marks: { kind: string; text: string }[] = [];

@@ -18,14 +18,24 @@ export interface StepToolsProps {
 /** The actions of the selected step, in the order a person reaches them with Tab. */
 export function StepTools(props: StepToolsProps) {
   const { step, actions, outgoing, onEdit, confirming, onAskToDelete, onCancelDelete } = props;
-  const { index } = useOutline();
+  const { index, requestFocus } = useOutline();
   const label = stepLabel(step);
   const questionId = useId();
   const first = actions.position <= 0;
   const last = actions.position >= actions.cellSize - 1;
 
   return (
-    <div className="outline-tools" role="group" aria-label={`Actions for ${label}`}>
+    <div
+      className="outline-tools"
+      role="group"
+      aria-label={`Actions for ${label}`}
+      onKeyDown={(e) => {
+        // Escape from any action goes back to the step itself.
+        if (e.key !== "Escape" || e.defaultPrevented) return;
+        e.preventDefault();
+        requestFocus(stepKey(step.id));
+      }}
+    >
       <div className="outline-tools__buttons">
         <button
           aria-label="Edit name"

@@ -3,7 +3,7 @@
  * a sentence for the live region and a place for focus to land.
  */
 import type { Flow, LaneId, StageId, Step, StepId } from "../../domain/model";
-import { useCommands, useSeamsState } from "../../store/context";
+import { useCommands, useStoreApi } from "../../store/context";
 import { stageKey, stepKey, useOutline } from "./outlineContext";
 import { laneName, stepLabel, stepReference, type OutlineStage } from "./outlineText";
 
@@ -23,9 +23,8 @@ export interface StepActions {
 export function useStepActions(step: Step, stage: OutlineStage): StepActions {
   const { index, announce, requestFocus } = useOutline();
   const commands = useCommands();
-  const select = useSeamsState((s) => s.select);
-  const focusSteps = useSeamsState((s) => s.focusSteps);
-  const setView = useSeamsState((s) => s.setView);
+  // Session actions are read when used: no subscription per step item.
+  const store = useStoreApi();
 
   const label = stepLabel(step);
   const cell = stage.steps.filter((s) => s.laneId === step.laneId);
@@ -90,15 +89,15 @@ export function useStepActions(step: Step, stage: OutlineStage): StepActions {
     remove() {
       const at = stage.steps.findIndex((s) => s.id === step.id);
       const neighbour = stage.steps[at + 1] ?? stage.steps[at - 1];
-      select([step.id]);
+      store.getState().select([step.id]);
       commands.deleteSelection();
       announce(`Deleted ${label}`);
       requestFocus(neighbour ? stepKey(neighbour.id) : stageKey(stage.stage.id, "add"));
     },
 
     showOnCanvas() {
-      focusSteps([step.id]);
-      setView("canvas");
+      store.getState().focusSteps([step.id]);
+      store.getState().setView("canvas");
     },
   };
 }

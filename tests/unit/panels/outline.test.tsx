@@ -185,7 +185,7 @@ describe("OutlineView", () => {
     });
     // Three adds, two connections, one rename, one move: each one undoable change.
     expect(store.getState().history.past).toHaveLength(7);
-  });
+  }, 40_000);
 
   test("lists each stage's steps by lane display order, then cell order", () => {
     setup(
@@ -358,6 +358,28 @@ describe("OutlineView", () => {
     expect(doc().flows).toEqual([]);
     expect(stepItem("a")).not.toHaveTextContent("Leads to");
     expect(focused()).toBe(screen.getByLabelText("Connect to…"));
+  });
+
+  test("moves a step to another stage and keeps focus on it", async () => {
+    const { user, doc } = setup(journeyWith({ steps: at("dwp-front", "notify", "a", "b") }));
+    await tabTo(user, stepItem("a"));
+    await tabTo(user, screen.getByLabelText("Stage"));
+    await user.selectOptions(focused(), "claim");
+    await user.keyboard("{Escape}");
+    expect(focused()).toBe(stepItem("a"));
+    expect(doc().steps[0]!.stageId).toBe("notify");
+
+    await tabTo(user, screen.getByLabelText("Stage"));
+    await user.selectOptions(focused(), "claim");
+    await user.tab();
+    await user.keyboard("{Enter}");
+    const claim = within(stageRegion("Stage 2: Claim"));
+    expect(focused()).toBe(claim.getByRole("listitem", { name: /^a/ }));
+    expect(status()).toHaveTextContent("Moved a to DWP · Frontstage in Claim");
+    expect(doc().steps.map((s) => [s.id, s.stageId, s.order])).toEqual([
+      ["a", "claim", 0],
+      ["b", "notify", 0],
+    ]);
   });
 
   test("adds and renames a stage", async () => {

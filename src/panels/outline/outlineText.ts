@@ -111,12 +111,12 @@ export function stepReference(index: OutlineIndex, stepId: StepId): string {
   return `${stepLabel(step)} (${owner?.shortName || owner?.name || "unknown owner"})`;
 }
 
-/** What a flow means, read from its start: "Leads to: X (DWP)", with its condition and whether
- * it is a data share. */
+/** What a flow means, read from one end: "Leads to: X (DWP)", with its label or condition and
+ * whether it is a data share. */
 export function flowSentence(index: OutlineIndex, flow: Flow, direction: "out" | "in"): string {
   const verb = direction === "out" ? "Leads to" : "Comes from";
   const other = stepReference(index, direction === "out" ? flow.to : flow.from);
-  const condition = flow.label.trim() ? `, when ${flow.label.trim()}` : "";
+  const condition = flow.label.trim() ? ` — ${flow.label.trim()}` : "";
   const share = flow.dataShare ? " · data share, no citizen action" : "";
   return `${verb}: ${other}${condition}${share}`;
 }

@@ -1,7 +1,7 @@
 /** A whole-number field that commits on blur or Enter; empty means "not known" (null). A hint
  * under it can say the number in words ("2 days" for 2880 minutes). */
 import { useId, type KeyboardEvent } from "react";
-import { useDraft } from "./useDraft";
+import { useCommitOnUnmount, useDraft } from "./useDraft";
 
 export interface NumberFieldProps {
   label: string;
@@ -37,6 +37,8 @@ export function NumberField({
     draft.set(parsed === null ? "" : String(parsed));
     if (parsed !== value) onCommit(parsed);
   };
+
+  useCommitOnUnmount(commit);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === "Enter") {

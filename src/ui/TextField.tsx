@@ -1,7 +1,7 @@
 /** A text field that commits once, on blur or Enter, rather than on every keystroke, so one
  * edit is one undo entry. Escape goes back to the last committed value. */
 import { useId, type KeyboardEvent } from "react";
-import { useDraft } from "./useDraft";
+import { useCommitOnUnmount, useDraft } from "./useDraft";
 
 export interface TextFieldProps {
   label: string;
@@ -42,6 +42,8 @@ export function TextField({
     draft.set(next);
     if (next !== value) onCommit(next);
   };
+
+  useCommitOnUnmount(commit);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
     if (event.key === "Escape" && draft.text !== value) {

@@ -82,6 +82,15 @@ describe("Inspector: one step", () => {
     expect(store.getState().history.past).toHaveLength(1);
   });
 
+  it("keeps a typed label when the selection changes before the field blurs", async () => {
+    const { store, user, step } = setup({ steps: ["a"] });
+    const label = screen.getByRole("textbox", { name: "Label" });
+    await user.type(label, " today");
+    act(() => store.getState().select(["b"]));
+    expect(step().label).toBe("Tell DWP today");
+    expect(screen.getByRole("textbox", { name: "Label" })).toHaveValue("b");
+  });
+
   it("edits description, notes and pain points (one per line)", async () => {
     const { user, step } = setup({ steps: ["a"] });
     await user.type(screen.getByRole("textbox", { name: "Description" }), "Phone or online");

@@ -20,8 +20,9 @@ export interface LaneEditorProps {
   stepCount: number;
   /** How many lanes the owner has: renaming or recolouring the owner changes them all. */
   ownerLaneCount: number;
-  /** Other lanes the steps can move to on removal. */
+  /** Other lanes the steps can move to on removal, and the one offered first. */
   otherLanes: SelectOption[];
+  defaultTarget?: string;
   readOnly: boolean;
   /** Whether the lane's details are shown. Kept by the list: changing the layer moves the lane
    * to another group, which mounts a new editor. */
@@ -43,6 +44,7 @@ export function LaneEditor({
   stepCount,
   ownerLaneCount,
   otherLanes,
+  defaultTarget,
   readOnly,
   expanded,
   onToggle,
@@ -80,8 +82,11 @@ export function LaneEditor({
   return (
     <li className="structure-item" style={{ borderInlineStartColor: actor?.colour }}>
       <div className="structure-row">
+        {/* The layer is the group heading: the row shows the owner and team. Buttons carry the
+            full lane name for screen readers. */}
         <span className="structure-name">
-          {name}
+          <span>{actor ? actor.shortName || actor.name : "Unknown owner"}</span>
+          {lane.team.trim() && <span className="structure-team">{lane.team}</span>}
           <span className="structure-count">
             {stepCount} {stepCount === 1 ? "step" : "steps"}
           </span>
@@ -184,6 +189,7 @@ export function LaneEditor({
           name={name}
           stepCount={stepCount}
           targets={otherLanes}
+          defaultTarget={defaultTarget}
           fallbackFocus={afterRemoval}
           onConfirm={remove}
           onCancel={() => setRemoving(false)}

@@ -59,6 +59,8 @@ export function LaneList({
                     otherLanes={ordered
                       .filter((l) => l.id !== lane.id)
                       .map((l) => ({ value: l.id, label: names.get(l.id)! }))}
+                    // Steps usually belong nearby: the next lane in the layer, else the one above.
+                    defaultTarget={(below ?? above)?.id}
                     readOnly={readOnly}
                     expanded={expanded.has(lane.id)}
                     onToggle={() => {

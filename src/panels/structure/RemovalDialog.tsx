@@ -13,6 +13,8 @@ export interface RemovalDialogProps {
   stepCount: number;
   /** Where the steps can go instead. */
   targets: SelectOption[];
+  /** The target chosen at first (the first target if not given). */
+  defaultTarget?: string;
   fallbackFocus?: RefObject<HTMLElement | null>;
   onConfirm(policy: RemovalPolicy): void;
   onCancel(): void;
@@ -25,13 +27,16 @@ export function RemovalDialog({
   name,
   stepCount,
   targets,
+  defaultTarget,
   fallbackFocus,
   onConfirm,
   onCancel,
 }: RemovalDialogProps) {
   const canMove = targets.length > 0;
   const [choice, setChoice] = useState<Choice>(canMove ? "move-steps" : "delete-steps");
-  const [target, setTarget] = useState(targets[0]?.value ?? "");
+  const [target, setTarget] = useState(
+    targets.some((t) => t.value === defaultTarget) ? defaultTarget! : (targets[0]?.value ?? ""),
+  );
   const steps = `${stepCount} ${stepCount === 1 ? "step" : "steps"}`;
 
   const confirm = () =>

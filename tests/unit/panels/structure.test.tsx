@@ -115,15 +115,15 @@ describe("Structure panel: lanes", () => {
     const dialog = screen.getByRole("dialog", { name: "Remove lane DWP · Frontstage" });
     expect(dialog).toHaveAttribute("aria-modal", "true");
     expect(within(dialog).getByRole("radio", { name: "Move to another lane" })).toBeChecked();
-    await user.selectOptions(
-      within(dialog).getByRole("combobox", { name: "Move steps to lane" }),
-      "DWP · Frontstage · Phone",
-    );
+    const target = within(dialog).getByRole("combobox", { name: "Move steps to lane" });
+    // The next lane in the same layer is offered first.
+    expect(target).toHaveDisplayValue("DWP · Frontstage · Phone");
+    await user.selectOptions(target, "HMRC · Backstage");
     await user.click(within(dialog).getByRole("button", { name: "Remove lane" }));
 
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
     expect(journey().lanes.map((l) => l.id)).toEqual(["Lhmrc", "Lc", "Ldwp2"]);
-    expect(cells(journey())).toEqual({ "Lc/S1": ["a"], "Ldwp2/S1": ["d", "b", "c"] });
+    expect(cells(journey())).toEqual({ "Lc/S1": ["a"], "Lhmrc/S1": ["b", "c"], "Ldwp2/S1": ["d"] });
     expect(screen.getByRole("heading", { name: "Lanes" })).toHaveFocus();
     expect(screen.getByRole("status")).toHaveTextContent("Removed lane DWP · Frontstage");
   });

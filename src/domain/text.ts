@@ -1,0 +1,426 @@
+/**
+ * Text normalisation for UK government wording, so that paraphrases written by different people
+ * compare equal: "Let HMRC know you've moved" and "Change the address for Child Benefit"; "NINO",
+ * "NI no." and "National Insurance number". Pure functions, cached by input string.
+ */
+
+/** Folds case, diacritics, quotes and punctuation spelled as words ("&", "no."), and joins
+ * dotted abbreviations ("D.O.B." → "dob"). Word boundaries are kept as spaces. */
+export function foldText(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`]/g, "'")
+    .replace(/\b(?:[a-z]\.){2,}/g, (m) => m.replace(/\./g, ""))
+    .replace(/\bnos?\.(?![a-z0-9])|\bno:/g, (m) => (m.startsWith("nos") ? " numbers " : " number "))
+    .replace(/\ba\/c\b/g, " account ")
+    .replace(/&|\+/g, " and ")
+    .replace(/n't\b/g, " not")
+    .replace(/'(ve|re|ll|d|m)\b/g, (_m, c: string) => ` ${CONTRACTIONS[c] ?? ""}`)
+    .replace(/'s\b|s'(?=\s|$)/g, (m) => (m === "'s" ? "" : "s"))
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+const CONTRACTIONS: Record<string, string> = {
+  ve: "have",
+  re: "are",
+  ll: "will",
+  d: "would",
+  m: "am",
+};
+
+/** Words to drop before comparing wording: grammar, not meaning. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    "a an the and or but nor of to for in on at by with from into onto via per as than then so " +
+    "if when where which who whom whose what why how that this these those there here it its " +
+    "i me my mine we us our ours you your yours he him his she her they them their theirs " +
+    "is am are was were be been being have has had having do does did doing done will would " +
+    "shall should can could may might must get gets got getting make makes made making " +
+    "all any both each every few more most other some such only own same too very just also " +
+    "about above after again against before below between during out over under up down off " +
+    "not no yes eg ie etc please one once e g someone something anything thing things way " +
+    "use using used need needs needed want wants able s two three four five six seven eight " +
+    "nine ten twelve"
+  ).split(" "),
+);
+
+/** Abbreviations, alternative spellings and compounds, expanded token by token. */
+const ABBREVIATIONS: Record<string, string> = Object.fromEntries(
+  (
+    "nino=national insurance number|ni=national insurance|nins=national insurance numbers|" +
+    "natins=national insurance|dob=date of birth|id=identity|ids=identity|uc=universal credit|" +
+    "pip=personal independence payment|dla=disability living allowance|aa=attendance allowance|" +
+    "hb=housing benefit|ctr=council tax reduction|cts=council tax support|" +
+    "ctb=council tax benefit|bsp=bereavement support payment|tuo=tell us once|" +
+    "utr=unique taxpayer reference|esa=employment and support allowance|jsa=jobseeker allowance|" +
+    "ctc=child tax credit|wtc=working tax credit|iht=inheritance tax|" +
+    "mccd=medical certificate of cause of death|tfc=tax free childcare|" +
+    "ssmg=sure start maternity grant|dhp=discretionary housing payment|pc=pension credit|" +
+    "ero=electoral registration officer|cb=child benefit|tel=telephone|tels=telephone|" +
+    "mob=mobile|ref=reference|refs=references|cert=certificate|certs=certificates|" +
+    "appt=appointment|appts=appointments|info=information|doc=document|docs=documents|" +
+    "addr=address|dept=department|govt=government|acc=account|acct=account|amt=amount|" +
+    "yr=year|yrs=years|mth=month|mths=months|mins=minutes|hrs=hours|dl=driving licence|" +
+    "license=licence|licenses=licences|licensed=licenced|enroll=enrol|center=centre|" +
+    "logbook=log book|login=sign in|logon=sign in|signin=sign in|photocard=photo card"
+  )
+    .split("|")
+    .map((pair) => pair.split("=") as [string, string]),
+);
+
+/** Two-word compounds written apart or hyphenated ("e-mail", "post code"). */
+const COMPOUNDS: Record<string, string> = {
+  "e mail": "email",
+  "post code": "postcode",
+  "on line": "online",
+  "web site": "website",
+  "tele phone": "telephone",
+  "re register": "reregister",
+  "pre populated": "prepopulated",
+};
+
+/** Heads after which a bare "no" means "number" ("account no", "ref no"). */
+const NUMBER_HEADS = new Set(
+  (
+    "insurance ni nino account reference ref licence passport phone telephone tel mobile policy " +
+    "registration reg claim case customer contact vehicle card membership utr nhs benefit tax " +
+    "certificate roll payroll"
+  ).split(" "),
+);
+
+/** Splits folded text into words, expanding abbreviations and joining compounds. */
+export function tokenize(text: string): string[] {
+  const raw = foldText(text).split(" ").filter(Boolean);
+  const joined: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const pair = i + 1 < raw.length ? COMPOUNDS[`${raw[i]} ${raw[i + 1]}`] : undefined;
+    if (pair) {
+      joined.push(pair);
+      i++;
+    } else joined.push(raw[i]!);
+  }
+  const out: string[] = [];
+  for (const word of joined) {
+    if (word === "no" && NUMBER_HEADS.has(out[out.length - 1] ?? "")) {
+      out.push("number");
+      continue;
+    }
+    const expanded = ABBREVIATIONS[word];
+    if (expanded) out.push(...expanded.split(" "));
+    else out.push(word);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Porter stemmer (M. F. Porter, 1980), compact form.
+
+const isConsonant = (w: string, i: number): boolean => {
+  const c = w[i];
+  if (c === "a" || c === "e" || c === "i" || c === "o" || c === "u") return false;
+  if (c === "y") return i === 0 || !isConsonant(w, i - 1);
+  return true;
+};
+
+/** Number of vowel–consonant sequences (Porter's m) in w[0..end). */
+function measure(w: string, end = w.length): number {
+  let m = 0;
+  let i = 0;
+  while (i < end && isConsonant(w, i)) i++;
+  while (i < end) {
+    while (i < end && !isConsonant(w, i)) i++;
+    if (i >= end) break;
+    m++;
+    while (i < end && isConsonant(w, i)) i++;
+  }
+  return m;
+}
+
+const hasVowel = (w: string, end = w.length): boolean => {
+  for (let i = 0; i < end; i++) if (!isConsonant(w, i)) return true;
+  return false;
+};
+const doubleConsonant = (w: string): boolean =>
+  w.length >= 2 && w[w.length - 1] === w[w.length - 2] && isConsonant(w, w.length - 1);
+const cvc = (w: string): boolean => {
+  const n = w.length;
+  if (n < 3 || !isConsonant(w, n - 1) || isConsonant(w, n - 2) || !isConsonant(w, n - 3)) {
+    return false;
+  }
+  const c = w[n - 1];
+  return c !== "w" && c !== "x" && c !== "y";
+};
+
+const STEP2: [string, string][] = (
+  "ational:ate tional:tion enci:ence anci:ance izer:ize bli:ble alli:al entli:ent eli:e " +
+  "ousli:ous ization:ize ation:ate ator:ate alism:al iveness:ive fulness:ful ousness:ous " +
+  "aliti:al iviti:ive biliti:ble logi:log"
+)
+  .split(" ")
+  .map((p) => p.split(":") as [string, string]);
+const STEP3: [string, string][] = "icate:ic ative: alize:al iciti:ic ical:ic ful: ness:"
+  .split(" ")
+  .map((p) => p.split(":") as [string, string]);
+const STEP4 =
+  "al ance ence er ic able ible ant ement ment ent ion ou ism ate iti ous ive ize".split(" ");
+
+function replaceSuffix(w: string, rules: [string, string][], minM: number): string {
+  for (const [suffix, rep] of rules) {
+    if (w.endsWith(suffix)) {
+      const stem = w.slice(0, -suffix.length);
+      return measure(stem) > minM ? stem + rep : w;
+    }
+  }
+  return w;
+}
+
+/** Reduces an English word to its stem ("addresses" → "address", "moving" → "move"). */
+export function stem(word: string): string {
+  if (word.length <= 2 || /\d/.test(word)) return word;
+  let w = word;
+  // Step 1a
+  if (w.endsWith("sses")) w = w.slice(0, -2);
+  else if (w.endsWith("ies")) w = w.slice(0, -2);
+  else if (!w.endsWith("ss") && w.endsWith("s")) w = w.slice(0, -1);
+  // Step 1b
+  let extra = false;
+  if (w.endsWith("eed")) {
+    if (measure(w, w.length - 3) > 0) w = w.slice(0, -1);
+  } else if (w.endsWith("ed") && hasVowel(w, w.length - 2)) {
+    w = w.slice(0, -2);
+    extra = true;
+  } else if (w.endsWith("ing") && hasVowel(w, w.length - 3)) {
+    w = w.slice(0, -3);
+    extra = true;
+  }
+  if (extra) {
+    if (w.endsWith("at") || w.endsWith("bl") || w.endsWith("iz")) w += "e";
+    else if (doubleConsonant(w) && !/[lsz]$/.test(w)) w = w.slice(0, -1);
+    else if (measure(w) === 1 && cvc(w)) w += "e";
+  }
+  // Step 1c
+  if (w.endsWith("y") && hasVowel(w, w.length - 1)) w = w.slice(0, -1) + "i";
+  w = replaceSuffix(w, STEP2, 0);
+  w = replaceSuffix(w, STEP3, 0);
+  // Step 4
+  for (const suffix of STEP4) {
+    if (!w.endsWith(suffix)) continue;
+    const s = w.slice(0, -suffix.length);
+    if (measure(s) > 1 && (suffix !== "ion" || /[st]$/.test(s))) w = s;
+    break;
+  }
+  // Step 5
+  if (w.endsWith("e")) {
+    const s = w.slice(0, -1);
+    const m = measure(s);
+    if (m > 1 || (m === 1 && !cvc(s))) w = s;
+  }
+  if (w.endsWith("ll") && measure(w) > 1) w = w.slice(0, -1);
+  return w;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Synonyms: verbs and nouns common in government journeys, folded onto one concept term.
+
+/** Concept → words and phrases that mean it. Words are stemmed when the table is built, so
+ * list forms that stem differently ("verify", "verification"). */
+const SYNONYMS: Record<string, string> = {
+  notify:
+    "tell notify notification inform advise alert report update change amend amendment aware add " +
+    "let know|keep informed|make aware|tell us once",
+  verify:
+    "prove proof verify verification confirm confirmation check validate validation " +
+    "authenticate authentication certify scrutinise scrutinize examine inspect vet",
+  identity: "identity identities identification identify|who you are|who they are",
+  apply: "apply claim request|ask for|make a claim|put in a claim",
+  application: "application form",
+  book: "book booking arrange schedule reserve",
+  appointment: "appointment slot interview meeting",
+  send:
+    "send submit submission upload provide give supply return post enter complete lodge forward " +
+    "fill|fill in|fill out|hand in|send in|send off|pass on",
+  cancel: "cancel cancellation stop end close closure terminate withdraw revoke cease deactivate",
+  pay: "pay payment fee remit",
+  receive: "receive obtain collect|pick up",
+  find: "find search locate|look up|look for",
+  learn: "learn discover understand read|find out",
+  wait: "wait await|hear back",
+  decide:
+    "decide decision assess assessment reassess determine determination process review " +
+    "consider evaluate adjudicate|work out",
+  create: "create open establish|set up",
+  signin: "|sign in|log in|log on",
+  phone: "phone telephone call ring",
+  contact: "contact approach|get in touch|speak to|speak with|talk to",
+  renew: "renew renewal extend replace replacement",
+  address: "address move moving relocate relocation forwarding|move house|move home",
+  death: "death die died dying dead deceased bereavement bereaved|pass away|passed away",
+  birth: "birth born",
+  child: "child children baby babies kid son daughter infant newborn",
+  partner: "partner spouse husband wife widow widower",
+  vehicle: "vehicle car motor van",
+  council: "council borough|local authority",
+  gp: "gp doctor surgery physician",
+  money: "money funds cash",
+  bank: "bank|building society|credit union",
+  document: "document paperwork papers evidence documentation",
+  letter: "letter notice correspondence",
+  benefit: "benefit allowance entitlement",
+  work: "work job employment employed",
+  home: "home house property dwelling",
+  record: "record file",
+  photo: "photo photograph picture selfie",
+  help: "help assist assistance advice guidance",
+  reduction: "reduction discount relief rebate support",
+  visit: "visit attend|go to|turn up|come in",
+  sign: "sign signature countersign",
+  buy: "buy purchase order",
+  choose: "choose select pick",
+  gather: "gather prepare assemble|get ready|get together|put together",
+  register: "register registration enrol enrolment|sign up",
+  issue: "issue print produce dispatch despatch",
+  postoffice: "|post office",
+};
+
+/** Concepts that name what is done (the job's verb) rather than what it is done to. */
+const ACTIONS = new Set(
+  (
+    "notify verify apply book send cancel pay receive find learn wait decide create signin phone " +
+    "contact renew visit sign buy choose gather register issue"
+  ).split(" "),
+);
+
+/** Whether a term is a concept from the synonym table (a word we know the meaning of). */
+export const isConcept = (term: string): boolean => term in SYNONYMS;
+
+/** Whether a term is an action concept ("notify", "verify", "apply" …). */
+export const isAction = (term: string): boolean => ACTIONS.has(term);
+
+/** Display words for concept terms, for reasons shown to people. */
+const CONCEPT_LABELS: Record<string, string> = {
+  notify: "tell / update",
+  verify: "prove / check",
+  apply: "apply / claim",
+  send: "send / give",
+  cancel: "cancel / close",
+  decide: "decide / assess",
+  create: "open / set up",
+  address: "address / move",
+  death: "death",
+  postoffice: "Post Office",
+  signin: "sign in",
+};
+
+const stemCache = new Map<string, string>();
+function cachedStem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = stem(word);
+    if (stemCache.size > 50_000) stemCache.clear();
+    stemCache.set(word, s);
+  }
+  return s;
+}
+
+const WORD_CONCEPT = new Map<string, string>();
+/** First stem of a phrase → [stems of the phrase, concept], longest phrases first. */
+const PHRASES = new Map<string, { stems: string[]; concept: string }[]>();
+for (const [concept, spec] of Object.entries(SYNONYMS)) {
+  const [words = "", ...phrases] = spec.split("|");
+  for (const w of words.split(" ").filter(Boolean)) {
+    if (w === "let" || w === "know") continue; // handled as "let … know" below
+    WORD_CONCEPT.set(cachedStem(w), concept);
+  }
+  for (const phrase of phrases) {
+    const stems = tokenize(phrase).map(cachedStem);
+    const list = PHRASES.get(stems[0]!) ?? [];
+    list.push({ stems, concept });
+    list.sort((a, b) => b.stems.length - a.stems.length);
+    PHRASES.set(stems[0]!, list);
+  }
+}
+
+/** People named after what they do, whose stems would collide with the deed ("applicant" and
+ * "application" both stem to "applic"). */
+const PEOPLE: Record<string, string> = {
+  applicant: "applicant",
+  applicants: "applicant",
+  claimant: "claimant",
+  claimants: "claimant",
+};
+
+/** One meaningful term of a text and the word it came from. */
+export interface TermOccurrence {
+  term: string;
+  word: string;
+}
+
+const termCache = new Map<string, readonly TermOccurrence[]>();
+
+/** The meaningful terms of a text: stop words dropped, words stemmed, abbreviations expanded
+ * and synonyms folded onto one concept ("Let HMRC know you've moved" → notify, hmrc, address). */
+export function termOccurrences(text: string): readonly TermOccurrence[] {
+  const cached = termCache.get(text);
+  if (cached) return cached;
+  const tokens = tokenize(text);
+  const stems = tokens.map(cachedStem);
+  const out: TermOccurrence[] = [];
+  const skip = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    if (skip.has(i)) continue;
+    const token = tokens[i]!;
+    if (token === "let") {
+      const k = tokens.indexOf("know", i + 1);
+      if (k > i && k <= i + 5) {
+        out.push({ term: "notify", word: "let … know" });
+        skip.add(k);
+        continue;
+      }
+    }
+    const phrase = PHRASES.get(stems[i]!)?.find((p) => p.stems.every((s, j) => stems[i + j] === s));
+    if (phrase) {
+      const word = tokens.slice(i, i + phrase.stems.length).join(" ");
+      out.push({ term: phrase.concept, word });
+      if (phrase.concept === "notify" && word.startsWith("tell")) {
+        out.push({ term: "tellusonce", word });
+      }
+      i += phrase.stems.length - 1;
+      continue;
+    }
+    if (STOP_WORDS.has(token) || /^\d+$/.test(token)) continue;
+    const s = stems[i]!;
+    out.push({ term: PEOPLE[token] ?? WORD_CONCEPT.get(s) ?? s, word: token });
+  }
+  if (termCache.size > 20_000) termCache.clear();
+  termCache.set(text, out);
+  return out;
+}
+
+/** The terms of a text, in order (see termOccurrences). */
+export function normaliseTerms(text: string): string[] {
+  return termOccurrences(text).map((t) => t.term);
+}
+
+/** A readable word for a term, for reasons shown to people. */
+export function termLabel(term: string, word?: string): string {
+  return (
+    CONCEPT_LABELS[term] ?? (word && WORD_CONCEPT.get(cachedStem(word)) !== term ? word : term)
+  );
+}
+
+/** Stemmed content words of a text without synonym folding: the key for matching names of data
+ * items, where "change" and "tell" must stay apart but plurals and spellings must not. A final
+ * "will" is the document, not the verb ("Original will"). */
+export function keyTokens(text: string): string[] {
+  const tokens = tokenize(text);
+  const out: string[] = [];
+  tokens.forEach((token, i) => {
+    const noun = token === "will" && i === tokens.length - 1;
+    if (!noun && (STOP_WORDS.has(token) || /^\d+$/.test(token))) return;
+    out.push(cachedStem(token));
+  });
+  return out;
+}

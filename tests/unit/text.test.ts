@@ -1,0 +1,159 @@
+import { describe, expect, it } from "vitest";
+import {
+  foldText,
+  keyTokens,
+  normaliseTerms,
+  stem,
+  termLabel,
+  tokenize,
+} from "../../src/domain/text";
+
+describe("foldText", () => {
+  it.each([
+    ["Café RÉSUMÉ", "cafe resume"],
+    ["D.O.B.", "dob"],
+    ["N.I. number", "ni number"],
+    ["NI No.", "ni number"],
+    ["Account nos.", "account numbers"],
+    ["Sort code & account number", "sort code and account number"],
+    ["NI number + DOB", "ni number and dob"],
+    ["Bank a/c", "bank account"],
+    ["You’ve moved", "you have moved"],
+    ["Don't", "do not"],
+    ["Partner's NINO", "partner nino"],
+    ["Parents’ names", "parents names"],
+    ["HB/CTR", "hb ctr"],
+    ["  spaced   out  ", "spaced out"],
+  ])("%s → %s", (input, expected) => {
+    expect(foldText(input)).toBe(expected);
+  });
+});
+
+describe("tokenize", () => {
+  it.each([
+    ["NINO", "national insurance number"],
+    ["NI no", "national insurance number"],
+    ["Driving licence no", "driving licence number"],
+    ["DOB", "date of birth"],
+    ["Photo ID", "photo identity"],
+    ["Claim UC", "claim universal credit"],
+    ["HB and CTR", "housing benefit and council tax reduction"],
+    ["e-mail", "email"],
+    ["Driving license", "driving licence"],
+    ["Tel no", "telephone number"],
+    ["Birth cert", "birth certificate"],
+    ["V5C log-book", "v5c log book"],
+    ["No fixed abode", "no fixed abode"],
+  ])("%s → %s", (input, expected) => {
+    expect(tokenize(input).join(" ")).toBe(expected);
+  });
+});
+
+describe("stem (Porter)", () => {
+  // Pairs from Porter's paper and its reference vocabulary.
+  it.each([
+    ["caresses", "caress"],
+    ["ponies", "poni"],
+    ["cats", "cat"],
+    ["agreed", "agre"],
+    ["plastered", "plaster"],
+    ["motoring", "motor"],
+    ["hopping", "hop"],
+    ["falling", "fall"],
+    ["filing", "file"],
+    ["happy", "happi"],
+    ["relational", "relat"],
+    ["conditional", "condit"],
+    ["digitizer", "digit"],
+    ["operator", "oper"],
+    ["hopefulness", "hope"],
+    ["formaliti", "formal"],
+    ["triplicate", "triplic"],
+    ["electrical", "electr"],
+    ["goodness", "good"],
+    ["revival", "reviv"],
+    ["allowance", "allow"],
+    ["adjustment", "adjust"],
+    ["adoption", "adopt"],
+    ["effective", "effect"],
+    ["controll", "control"],
+    ["addresses", "address"],
+    ["moving", "move"],
+    ["moved", "move"],
+    ["certificates", "certif"],
+    ["v5c", "v5c"],
+    ["id", "id"],
+  ])("%s → %s", (word, expected) => {
+    expect(stem(word)).toBe(expected);
+  });
+});
+
+describe("normaliseTerms", () => {
+  const same = (a: string, b: string) => {
+    const ta = new Set(normaliseTerms(a));
+    return normaliseTerms(b).filter((t) => ta.has(t));
+  };
+
+  it("folds the ways of telling an organisation onto one concept", () => {
+    for (const phrase of [
+      "Tell HMRC",
+      "Notify HMRC",
+      "Inform HMRC",
+      "Report to HMRC",
+      "Let HMRC know",
+      "Update HMRC",
+      "Change it with HMRC",
+      "Keep HMRC informed",
+    ]) {
+      expect(normaliseTerms(phrase)).toContain("notify");
+    }
+  });
+
+  it("finds the shared job in paraphrases", () => {
+    expect(same("Let HMRC know you have moved", "Change the address for Child Benefit")).toEqual(
+      expect.arrayContaining(["notify", "address"]),
+    );
+    expect(same("Prove your identity", "Have your ID checked at the Post Office")).toEqual(
+      expect.arrayContaining(["verify", "identity"]),
+    );
+    expect(same("Prove who you are", "Verify your identity")).toEqual(
+      expect.arrayContaining(["verify", "identity"]),
+    );
+    expect(same("Apply for PIP", "Make a claim for Personal Independence Payment")).toEqual(
+      expect.arrayContaining(["apply", "person", "independ", "pay"]),
+    );
+    expect(same("Book an appointment", "Arrange a slot")).toEqual(["book", "appointment"]);
+    expect(same("Cancel the licence", "Stop the licence")).toContain("cancel");
+    expect(same("Upload documents", "Send in your paperwork")).toEqual(["send", "document"]);
+    expect(same("Report a death", "Tell them someone passed away")).toEqual(["notify", "death"]);
+    expect(same("Pay the fee", "Make a payment")).toEqual(["pay"]);
+  });
+
+  it("drops stop words, numbers and case", () => {
+    expect(normaliseTerms("THE Address of the 3 Applicants")).toEqual(["address", "applicant"]);
+    expect(normaliseTerms("Send the application form")).toEqual([
+      "send",
+      "application",
+      "application",
+    ]);
+  });
+
+  it("keeps organisation names as terms", () => {
+    expect(normaliseTerms("Tell DVLA")).toEqual(["notify", "dvla"]);
+    expect(normaliseTerms("Visit the Post Office")).toEqual(["visit", "postoffice"]);
+  });
+
+  it("names concepts readably", () => {
+    expect(termLabel("notify")).toBe("tell / update");
+    expect(termLabel("licenc", "licence")).toBe("licence");
+  });
+});
+
+describe("keyTokens", () => {
+  it("stems without folding synonyms, so data item names stay apart", () => {
+    expect(keyTokens("National Insurance numbers")).toEqual(["nation", "insur", "number"]);
+    expect(keyTokens("Change of address")).toEqual(["chang", "address"]);
+    expect(keyTokens("Original will")).toEqual(["origin", "will"]);
+    expect(keyTokens("You will need")).toEqual([]);
+  });
+});

@@ -32,7 +32,11 @@ export interface AssignedIds {
  * valid id keeps it; a later duplicate, an ill-formed id and a missing id are each replaced,
  * deterministically, by `<kind>_r<n>` with the smallest n not used in the collection.
  */
-export function assignIds(candidates: readonly IdCandidate[], kind: string, log: RepairLog): AssignedIds {
+export function assignIds(
+  candidates: readonly IdCandidate[],
+  kind: string,
+  log: RepairLog,
+): AssignedIds {
   const used = new Set<string>();
   for (const candidate of candidates) if (isValidId(candidate.id)) used.add(candidate.id);
   const kept = new Set<string>();
@@ -56,7 +60,10 @@ export function assignIds(candidates: readonly IdCandidate[], kind: string, log:
     if (id === undefined) {
       log.add(`${path}.id`, `missing id; set to ${quote(replacement)}`);
     } else if (isValidId(id)) {
-      log.add(`${path}.id`, `duplicate id ${quote(id)}; changed to ${quote(replacement)} (references keep pointing at the first)`);
+      log.add(
+        `${path}.id`,
+        `duplicate id ${quote(id)}; changed to ${quote(replacement)} (references keep pointing at the first)`,
+      );
     } else {
       if (!renamed.has(id)) renamed.set(id, replacement);
       log.add(`${path}.id`, `${quote(id)} is not a valid id; changed to ${quote(replacement)}`);

@@ -10,7 +10,9 @@ import { z } from "zod";
  */
 
 /** Any JS number, including NaN and ±Infinity, which restore then repairs. */
-const anyNumber = z.custom<number>((value) => typeof value === "number", { error: "expected a number" });
+const anyNumber = z.custom<number>((value) => typeof value === "number", {
+  error: "expected a number",
+});
 const text = z.string().optional();
 const list = z.array(z.string()).optional();
 const id = z.string().optional();
@@ -123,4 +125,9 @@ export const envelopeInput = z.object({
   baseVersionId: z.string().nullable().optional(),
 });
 
-export const ENVELOPE_FIELDS: readonly string[] = ["format", "formatVersion", ...Object.keys(envelopeInput.shape), "journey"];
+export const ENVELOPE_FIELDS: readonly string[] = [
+  "format",
+  "formatVersion",
+  ...Object.keys(envelopeInput.shape),
+  "journey",
+];

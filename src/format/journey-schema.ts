@@ -40,7 +40,12 @@ const textList = z.array(shortTextSchema).max(MAX_LIST_ITEMS);
 
 const notNegativeZero = (value: number) => !Object.is(value, -0);
 const finiteNumber = z.number().refine(notNegativeZero, { error: "must not be -0" });
-const minutes = z.number().min(0).max(MAX_MINUTES).refine(notNegativeZero, { error: "must not be -0" }).nullable();
+const minutes = z
+  .number()
+  .min(0)
+  .max(MAX_MINUTES)
+  .refine(notNegativeZero, { error: "must not be -0" })
+  .nullable();
 
 export const timestampSchema = z.iso.datetime({ offset: true });
 export const colourSchema = z.string().regex(COLOUR_PATTERN, { error: "must be a #rrggbb colour" });
@@ -130,5 +135,6 @@ const journeyShape = z.strictObject({
 
 /** A valid journey. `z.output<typeof journeySchema>` is the `Journey` type of the model. */
 export const journeySchema: z.ZodType<Journey> = journeyShape.superRefine((journey, ctx) => {
-  for (const issue of referenceIssues(journey)) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+  for (const issue of referenceIssues(journey))
+    ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
 });

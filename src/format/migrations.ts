@@ -26,26 +26,42 @@ export const MIGRATIONS: readonly Migration[] = [];
 export type MigrationCheck = { ok: true } | { ok: false; message: string };
 
 /** Checks that `migrations` produce versions 2…`target` in order, each once, each named. */
-export function validateMigrations(migrations: readonly Migration[], target: number = FORMAT_VERSION): MigrationCheck {
-  if (!Number.isInteger(target) || target < 1) return { ok: false, message: `the current format version ${target} is not a whole number from 1` };
+export function validateMigrations(
+  migrations: readonly Migration[],
+  target: number = FORMAT_VERSION,
+): MigrationCheck {
+  if (!Number.isInteger(target) || target < 1)
+    return {
+      ok: false,
+      message: `the current format version ${target} is not a whole number from 1`,
+    };
   if (migrations.length !== target - 1) {
-    return { ok: false, message: `expected ${target - 1} migrations (versions 2 to ${target}), found ${migrations.length}` };
+    return {
+      ok: false,
+      message: `expected ${target - 1} migrations (versions 2 to ${target}), found ${migrations.length}`,
+    };
   }
   const names = new Set<string>();
   for (let i = 0; i < migrations.length; i++) {
     const migration = migrations[i] as Migration;
     const expected = i + 2;
     if (migration.version !== expected) {
-      return { ok: false, message: `migration ${i + 1} ("${migration.name}") produces version ${migration.version}; expected ${expected}` };
+      return {
+        ok: false,
+        message: `migration ${i + 1} ("${migration.name}") produces version ${migration.version}; expected ${expected}`,
+      };
     }
-    if (migration.name.trim() === "") return { ok: false, message: `the migration to version ${expected} has no name` };
-    if (names.has(migration.name)) return { ok: false, message: `two migrations are named "${migration.name}"` };
+    if (migration.name.trim() === "")
+      return { ok: false, message: `the migration to version ${expected} has no name` };
+    if (names.has(migration.name))
+      return { ok: false, message: `two migrations are named "${migration.name}"` };
     names.add(migration.name);
   }
   return { ok: true };
 }
 
-export type MigrateResult = { ok: true; envelope: RawEnvelope; applied: string[] } | { ok: false; error: ImportError };
+export type MigrateResult =
+  { ok: true; envelope: RawEnvelope; applied: string[] } | { ok: false; error: ImportError };
 
 /** True for a format version a file can carry: a whole number from 1. */
 export function isFormatVersion(value: unknown): value is number {
@@ -85,7 +101,11 @@ export function migrateEnvelope(
     };
   }
   const check = validateMigrations(migrations, target);
-  if (!check.ok) return { ok: false, error: invalidError([{ path: "", message: `the migrations are broken: ${check.message}` }]) };
+  if (!check.ok)
+    return {
+      ok: false,
+      error: invalidError([{ path: "", message: `the migrations are broken: ${check.message}` }]),
+    };
 
   let envelope = raw;
   const applied: string[] = [];
@@ -93,13 +113,19 @@ export function migrateEnvelope(
     if (migration.version <= fromVersion) continue;
     try {
       const next: unknown = migration.up(envelope);
-      if (typeof next !== "object" || next === null || Array.isArray(next)) throw new Error("the migration did not return an object");
+      if (typeof next !== "object" || next === null || Array.isArray(next))
+        throw new Error("the migration did not return an object");
       envelope = { ...(next as RawEnvelope), formatVersion: migration.version };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       return {
         ok: false,
-        error: invalidError([{ path: "", message: `could not be brought up to format ${migration.version} ("${migration.name}"): ${reason}` }]),
+        error: invalidError([
+          {
+            path: "",
+            message: `could not be brought up to format ${migration.version} ("${migration.name}"): ${reason}`,
+          },
+        ]),
       };
     }
     applied.push(migration.name);

@@ -30,19 +30,24 @@ function utf8Length(text: string, limit: number): number {
 }
 
 function isArrayBuffer(value: unknown): value is ArrayBuffer {
-  return value instanceof ArrayBuffer || Object.prototype.toString.call(value) === "[object ArrayBuffer]";
+  return (
+    value instanceof ArrayBuffer || Object.prototype.toString.call(value) === "[object ArrayBuffer]"
+  );
 }
 
 /** Size first, then text: a BOM is dropped; UTF-16 and other binary data are refused. */
 function decode(input: unknown): Decoded {
   if (typeof input === "string") {
-    const sizeError = fileSizeError(input.length > MAX_FILE_BYTES ? input.length : utf8Length(input, MAX_FILE_BYTES));
+    const sizeError = fileSizeError(
+      input.length > MAX_FILE_BYTES ? input.length : utf8Length(input, MAX_FILE_BYTES),
+    );
     if (sizeError) return fail(sizeError);
     return { ok: true, text: input.charCodeAt(0) === 0xfeff ? input.slice(1) : input };
   }
   let bytes: Uint8Array;
   if (input instanceof Uint8Array) bytes = input;
-  else if (ArrayBuffer.isView(input)) bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  else if (ArrayBuffer.isView(input))
+    bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
   else if (isArrayBuffer(input)) bytes = new Uint8Array(input);
   else if (input === undefined || input === null) return fail(EMPTY);
   else return notJson("Expected the file's text or bytes.");
@@ -54,7 +59,10 @@ function decode(input: unknown): Decoded {
     return notJson("It is UTF-16 text; save it as UTF-8.");
   }
   try {
-    return { ok: true, text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes) };
+    return {
+      ok: true,
+      text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes),
+    };
   } catch {
     return notJson("It is not UTF-8 text (it may be an image or another binary file).");
   }
@@ -77,14 +85,20 @@ function parseText(text: string): ParseResult {
     if (embedded === null) {
       return fail({
         kind: "not-a-journey-file",
-        message: "This SVG (or other XML) file does not carry Seams data. Only SVG files exported from Seams can be opened.",
+        message:
+          "This SVG (or other XML) file does not carry Seams data. Only SVG files exported from Seams can be opened.",
       });
     }
     json = embedded;
   }
-  if (json.includes("\u0000")) return notJson("It contains NUL characters: it is binary or UTF-16 text, not UTF-8 JSON.");
+  if (json.includes("\u0000"))
+    return notJson("It contains NUL characters: it is binary or UTF-16 text, not UTF-8 JSON.");
   if (jsonTextExceedsDepth(json, MAX_DEPTH)) {
-    return fail({ kind: "too-deep", message: `The file is nested more than ${MAX_DEPTH} levels deep.`, limit: MAX_DEPTH });
+    return fail({
+      kind: "too-deep",
+      message: `The file is nested more than ${MAX_DEPTH} levels deep.`,
+      limit: MAX_DEPTH,
+    });
   }
   let value: unknown;
   try {
@@ -108,6 +122,10 @@ export function parseJourneyFile(input: string | Uint8Array | ArrayBuffer): Pars
     if (!decoded.ok) return decoded;
     return parseText(decoded.text);
   } catch (error) {
-    return fail({ kind: "invalid", message: "The file could not be read.", issues: [{ path: "", message: `could not be read: ${describeThrown(error)}` }] });
+    return fail({
+      kind: "invalid",
+      message: "The file could not be read.",
+      issues: [{ path: "", message: `could not be read: ${describeThrown(error)}` }],
+    });
   }
 }

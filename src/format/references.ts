@@ -8,12 +8,21 @@ export interface ReferenceIssue {
 }
 
 /** Reports each second use of an id (or key) within one list; returns the distinct ids. */
-function uniqueIds(issues: ReferenceIssue[], list: string, ids: readonly string[], field = "id"): Set<string> {
+function uniqueIds(
+  issues: ReferenceIssue[],
+  list: string,
+  ids: readonly string[],
+  field = "id",
+): Set<string> {
   const first = new Map<string, number>();
   ids.forEach((id, index) => {
     const earlier = first.get(id);
     if (earlier === undefined) first.set(id, index);
-    else issues.push({ path: [list, index, field], message: `duplicate ${field} ${quote(id)} (first used by ${list}[${earlier}])` });
+    else
+      issues.push({
+        path: [list, index, field],
+        message: `duplicate ${field} ${quote(id)} (first used by ${list}[${earlier}])`,
+      });
   });
   return new Set(first.keys());
 }
@@ -26,24 +35,68 @@ function uniqueIds(issues: ReferenceIssue[], list: string, ids: readonly string[
  */
 export function referenceIssues(journey: Journey): ReferenceIssue[] {
   const issues: ReferenceIssue[] = [];
-  const mustExist = (ids: ReadonlySet<string>, what: string, reference: string, path: (string | number)[]) => {
-    if (!ids.has(reference)) issues.push({ path, message: `no ${what} with id ${quote(reference)}` });
+  const mustExist = (
+    ids: ReadonlySet<string>,
+    what: string,
+    reference: string,
+    path: (string | number)[],
+  ) => {
+    if (!ids.has(reference))
+      issues.push({ path, message: `no ${what} with id ${quote(reference)}` });
   };
-  const actorIds = uniqueIds(issues, "actors", journey.actors.map((actor) => actor.id));
-  const laneIds = uniqueIds(issues, "lanes", journey.lanes.map((lane) => lane.id));
-  const stageIds = uniqueIds(issues, "stages", journey.stages.map((stage) => stage.id));
-  const stepIds = uniqueIds(issues, "steps", journey.steps.map((step) => step.id));
-  uniqueIds(issues, "flows", journey.flows.map((flow) => flow.id));
-  uniqueIds(issues, "annotations", journey.annotations.map((annotation) => annotation.id));
-  uniqueIds(issues, "customDataItems", journey.customDataItems.map((item) => item.id));
-  uniqueIds(issues, "duplicateDecisions", journey.duplicateDecisions.map((decision) => decision.key), "key");
+  const actorIds = uniqueIds(
+    issues,
+    "actors",
+    journey.actors.map((actor) => actor.id),
+  );
+  const laneIds = uniqueIds(
+    issues,
+    "lanes",
+    journey.lanes.map((lane) => lane.id),
+  );
+  const stageIds = uniqueIds(
+    issues,
+    "stages",
+    journey.stages.map((stage) => stage.id),
+  );
+  const stepIds = uniqueIds(
+    issues,
+    "steps",
+    journey.steps.map((step) => step.id),
+  );
+  uniqueIds(
+    issues,
+    "flows",
+    journey.flows.map((flow) => flow.id),
+  );
+  uniqueIds(
+    issues,
+    "annotations",
+    journey.annotations.map((annotation) => annotation.id),
+  );
+  uniqueIds(
+    issues,
+    "customDataItems",
+    journey.customDataItems.map((item) => item.id),
+  );
+  uniqueIds(
+    issues,
+    "duplicateDecisions",
+    journey.duplicateDecisions.map((decision) => decision.key),
+    "key",
+  );
 
   journey.actors.forEach((actor, i) => {
     if (actor.type === "citizen" && actor.orgKind !== null) {
-      issues.push({ path: ["actors", i, "orgKind"], message: "a citizen has no organisation kind" });
+      issues.push({
+        path: ["actors", i, "orgKind"],
+        message: "a citizen has no organisation kind",
+      });
     }
   });
-  journey.lanes.forEach((lane, i) => mustExist(actorIds, "actor", lane.actorId, ["lanes", i, "actorId"]));
+  journey.lanes.forEach((lane, i) =>
+    mustExist(actorIds, "actor", lane.actorId, ["lanes", i, "actorId"]),
+  );
   journey.steps.forEach((step, i) => {
     mustExist(laneIds, "lane", step.laneId, ["steps", i, "laneId"]);
     mustExist(stageIds, "stage", step.stageId, ["steps", i, "stageId"]);
@@ -52,14 +105,17 @@ export function referenceIssues(journey: Journey): ReferenceIssue[] {
   journey.flows.forEach((flow, i) => {
     mustExist(stepIds, "step", flow.from, ["flows", i, "from"]);
     mustExist(stepIds, "step", flow.to, ["flows", i, "to"]);
-    if (flow.from === flow.to) issues.push({ path: ["flows", i, "to"], message: "a flow cannot join a step to itself" });
+    if (flow.from === flow.to)
+      issues.push({ path: ["flows", i, "to"], message: "a flow cannot join a step to itself" });
     const pair = `${flow.from}\u0000${flow.to}`;
     const earlier = pairs.get(pair);
     if (earlier === undefined) pairs.set(pair, i);
-    else issues.push({ path: ["flows", i], message: `repeats flows[${earlier}] (same from and to)` });
+    else
+      issues.push({ path: ["flows", i], message: `repeats flows[${earlier}] (same from and to)` });
   });
   journey.annotations.forEach((annotation, i) => {
-    if (annotation.stepId !== null) mustExist(stepIds, "step", annotation.stepId, ["annotations", i, "stepId"]);
+    if (annotation.stepId !== null)
+      mustExist(stepIds, "step", annotation.stepId, ["annotations", i, "stepId"]);
   });
   return issues;
 }

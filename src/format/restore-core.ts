@@ -23,10 +23,20 @@ export function own(record: Record<string, unknown>, key: string): unknown {
 export function shapeError(value: unknown): ImportError | null {
   const shape = measureValue(value, MAX_DEPTH, MAX_VALUES);
   if (shape === "too-deep") {
-    return { kind: "too-deep", message: `The data is nested more than ${MAX_DEPTH} levels deep.`, limit: MAX_DEPTH };
+    return {
+      kind: "too-deep",
+      message: `The data is nested more than ${MAX_DEPTH} levels deep.`,
+      limit: MAX_DEPTH,
+    };
   }
   if (shape === "too-many-values") {
-    return { kind: "too-large", message: `The data holds more than ${MAX_VALUES} values.`, subject: "values", limit: MAX_VALUES, actual: MAX_VALUES + 1 };
+    return {
+      kind: "too-large",
+      message: `The data holds more than ${MAX_VALUES} values.`,
+      subject: "values",
+      limit: MAX_VALUES,
+      actual: MAX_VALUES + 1,
+    };
   }
   return null;
 }
@@ -36,7 +46,13 @@ function countError(journey: Record<string, unknown>): ImportError | null {
     const list = own(journey, name);
     const limit = COLLECTION_LIMITS[name];
     if (Array.isArray(list) && list.length > limit) {
-      return { kind: "too-large", message: `The journey has ${list.length} ${name}; the limit is ${limit}.`, subject: name, limit, actual: list.length };
+      return {
+        kind: "too-large",
+        message: `The journey has ${list.length} ${name}; the limit is ${limit}.`,
+        subject: name,
+        limit,
+        actual: list.length,
+      };
     }
   }
   return null;
@@ -44,7 +60,11 @@ function countError(journey: Record<string, unknown>): ImportError | null {
 
 /** Reports (and so drops) every field the format does not define, `__proto__` included. */
 function reportUnknownFields(journey: Record<string, unknown>, log: RepairLog): void {
-  const unknown = (record: Record<string, unknown>, allowed: readonly string[], path: (string | number)[]) => {
+  const unknown = (
+    record: Record<string, unknown>,
+    allowed: readonly string[],
+    path: (string | number)[],
+  ) => {
     for (const key of Object.keys(record)) {
       if (!allowed.includes(key)) log.add(formatPath([...path, key]), "unknown field dropped");
     }
@@ -70,24 +90,36 @@ export function restoreBareJourney(value: unknown, measured = false): RestoreRes
     if (error) return { ok: false, error };
   }
   if (!isRecord(value)) {
-    return { ok: false, error: invalidError([{ path: "", message: `expected a journey object, got ${describeValue(value)}` }]) };
+    return {
+      ok: false,
+      error: invalidError([
+        { path: "", message: `expected a journey object, got ${describeValue(value)}` },
+      ]),
+    };
   }
   const tooMany = countError(value);
   if (tooMany) return { ok: false, error: tooMany };
 
   const parsed = journeyInput.safeParse(value, { reportInput: true });
-  if (!parsed.success) return { ok: false, error: invalidError(issuesFromZod(parsed.error.issues)) };
+  if (!parsed.success)
+    return { ok: false, error: invalidError(issuesFromZod(parsed.error.issues)) };
 
   const log = new RepairLog();
   reportUnknownFields(value, log);
   const journey = linkJourney(draftJourney(parsed.data, log), log);
 
-  const broken: Issue[] = referenceIssues(journey).map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+  const broken: Issue[] = referenceIssues(journey).map((issue) => ({
+    path: formatPath(issue.path),
+    message: issue.message,
+  }));
   if (broken.length > 0) return { ok: false, error: invalidError(broken) };
 
   const checked = journeySchema.safeParse(journey, { reportInput: true });
   if (!checked.success) {
-    const issues = issuesFromZod(checked.error.issues).map((issue) => ({ ...issue, message: `${issue.message} (after repair)` }));
+    const issues = issuesFromZod(checked.error.issues).map((issue) => ({
+      ...issue,
+      message: `${issue.message} (after repair)`,
+    }));
     return { ok: false, error: invalidError(issues) };
   }
   return { ok: true, journey, report: log.list() };

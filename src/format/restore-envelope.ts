@@ -12,13 +12,19 @@ import { describeValue, issuesFromZod } from "./zod-issues";
 export const UNKNOWN_APP_VERSION = "unknown";
 
 function notAJourney(reason: string): { ok: false; error: ImportError } {
-  return { ok: false, error: { kind: "not-a-journey-file", message: `This file is not a Seams journey: ${reason}` } };
+  return {
+    ok: false,
+    error: { kind: "not-a-journey-file", message: `This file is not a Seams journey: ${reason}` },
+  };
 }
 
 /** True when a value says it is an envelope (it names a format or a format version); a bare
  * journey has neither field. */
 export function looksLikeEnvelope(value: unknown): boolean {
-  return isRecord(value) && (own(value, "format") !== undefined || own(value, "formatVersion") !== undefined);
+  return (
+    isRecord(value) &&
+    (own(value, "format") !== undefined || own(value, "formatVersion") !== undefined)
+  );
 }
 
 /**
@@ -32,11 +38,16 @@ export function restoreEnvelope(value: unknown, measured = false): ParseResult {
     const error = shapeError(value);
     if (error) return { ok: false, error };
   }
-  if (!isRecord(value)) return notAJourney(`it holds ${describeValue(value)}, not a journey envelope.`);
+  if (!isRecord(value))
+    return notAJourney(`it holds ${describeValue(value)}, not a journey envelope.`);
   const format = own(value, "format");
   if (format === undefined) return notAJourney("it does not name its format.");
   if (format !== FORMAT_NAME) {
-    return notAJourney(typeof format === "string" ? `its format is ${quote(format)}, not "${FORMAT_NAME}".` : "its format name is not text.");
+    return notAJourney(
+      typeof format === "string"
+        ? `its format is ${quote(format)}, not "${FORMAT_NAME}".`
+        : "its format name is not text.",
+    );
   }
   const version = own(value, "formatVersion");
   if (version === undefined) return notAJourney("it does not give its format version.");
@@ -46,18 +57,24 @@ export function restoreEnvelope(value: unknown, measured = false): ParseResult {
   const raw = migrated.envelope;
 
   const fields = envelopeInput.safeParse(raw, { reportInput: true });
-  if (!fields.success) return { ok: false, error: invalidError(issuesFromZod(fields.error.issues)) };
+  if (!fields.success)
+    return { ok: false, error: invalidError(issuesFromZod(fields.error.issues)) };
   const journeyValue = own(raw, "journey");
-  if (journeyValue === undefined) return { ok: false, error: invalidError([{ path: "journey", message: "is required" }]) };
+  if (journeyValue === undefined)
+    return { ok: false, error: invalidError([{ path: "journey", message: "is required" }]) };
 
   const restored = restoreBareJourney(journeyValue, true);
   if (!restored.ok) return restored;
 
   const log = new RepairLog();
   for (const key of Object.keys(raw)) {
-    if (!ENVELOPE_FIELDS.includes(key)) log.add(formatPath([key]), "unknown field dropped");
+    if (!ENVELOPE_FIELDS.includes(key))
+      log.add(formatPath([key]), "unknown envelope field dropped");
   }
-  const appVersion = fields.data.appVersion === undefined ? UNKNOWN_APP_VERSION : shortText(fields.data.appVersion, "appVersion", log);
+  const appVersion =
+    fields.data.appVersion === undefined
+      ? UNKNOWN_APP_VERSION
+      : shortText(fields.data.appVersion, "appVersion", log);
   const savedAt = repairTimestamp(fields.data.savedAt, restored.journey.updatedAt, "savedAt", log);
   let baseVersionId = fields.data.baseVersionId ?? null;
   if (baseVersionId !== null && !isValidId(baseVersionId)) {
@@ -67,7 +84,14 @@ export function restoreEnvelope(value: unknown, measured = false): ParseResult {
   return {
     ok: true,
     journey: restored.journey,
-    envelope: { format: FORMAT_NAME, formatVersion: FORMAT_VERSION, appVersion, savedAt, baseVersionId, journey: restored.journey },
+    envelope: {
+      format: FORMAT_NAME,
+      formatVersion: FORMAT_VERSION,
+      appVersion,
+      savedAt,
+      baseVersionId,
+      journey: restored.journey,
+    },
     report: [...log.list(), ...restored.report],
   };
 }

@@ -17,17 +17,31 @@ function plural(count: number, one: string, many: string): string {
 }
 
 /** Text with forbidden characters removed, unpaired surrogates replaced and length capped. */
-export function repairText(value: string | undefined, max: number, path: string, log: RepairLog): string {
+export function repairText(
+  value: string | undefined,
+  max: number,
+  path: string,
+  log: RepairLog,
+): string {
   if (value === undefined) return "";
   const cleaned = cleanText(value, max);
   if (cleaned.removed > 0) {
-    log.add(path, `removed ${plural(cleaned.removed, "control character", "control characters")} not allowed in text (such as NUL)`);
+    log.add(
+      path,
+      `removed ${plural(cleaned.removed, "control character", "control characters")} not allowed in text (such as NUL)`,
+    );
   }
   if (cleaned.replaced > 0) {
-    log.add(path, `replaced ${plural(cleaned.replaced, "unpaired surrogate", "unpaired surrogates")} with U+FFFD`);
+    log.add(
+      path,
+      `replaced ${plural(cleaned.replaced, "unpaired surrogate", "unpaired surrogates")} with U+FFFD`,
+    );
   }
   if (cleaned.shortenedFrom !== null) {
-    log.add(path, `shortened from ${cleaned.shortenedFrom} to ${cleaned.text.length} characters (the limit is ${max})`);
+    log.add(
+      path,
+      `shortened from ${cleaned.shortenedFrom} to ${cleaned.text.length} characters (the limit is ${max})`,
+    );
   }
   return cleaned.text;
 }
@@ -39,7 +53,11 @@ export const longText = (value: string | undefined, path: string, log: RepairLog
   repairText(value, MAX_TEXT_CHARS.long, path, log);
 
 /** A list of short texts, capped at {@link MAX_LIST_ITEMS} entries. */
-export function textList(values: readonly string[] | undefined, path: string, log: RepairLog): string[] {
+export function textList(
+  values: readonly string[] | undefined,
+  path: string,
+  log: RepairLog,
+): string[] {
   if (values === undefined) return [];
   let kept = values;
   if (values.length > MAX_LIST_ITEMS) {
@@ -57,7 +75,11 @@ export function positiveZero(value: number, path: string, log: RepairLog): numbe
 }
 
 /** Minutes from 0 to {@link MAX_MINUTES}; anything else (NaN, ±Infinity, negative, huge) is cleared. */
-export function repairMinutes(value: number | null | undefined, path: string, log: RepairLog): number | null {
+export function repairMinutes(
+  value: number | null | undefined,
+  path: string,
+  log: RepairLog,
+): number | null {
   if (value === undefined || value === null) return null;
   if (!Number.isFinite(value)) {
     log.add(path, `${String(value)} is not a number of minutes; cleared`);
@@ -71,7 +93,11 @@ export function repairMinutes(value: number | null | undefined, path: string, lo
 }
 
 /** An emotion from −2 to +2 (whole numbers); anything else is cleared. */
-export function repairEmotion(value: number | null | undefined, path: string, log: RepairLog): Emotion | null {
+export function repairEmotion(
+  value: number | null | undefined,
+  path: string,
+  log: RepairLog,
+): Emotion | null {
   if (value === undefined || value === null) return null;
   if (!(EMOTIONS as readonly number[]).includes(value)) {
     log.add(path, `${String(value)} is not an emotion from -2 to 2; cleared`);
@@ -110,7 +136,12 @@ export function repairOptionalChoice<T extends string>(
 }
 
 /** A `#rrggbb` colour; anything else (names, CSS, markup) becomes `fallback`. */
-export function repairColour(value: string | undefined, fallback: string, path: string, log: RepairLog): string {
+export function repairColour(
+  value: string | undefined,
+  fallback: string,
+  path: string,
+  log: RepairLog,
+): string {
   if (value === undefined) return fallback;
   if (COLOUR_PATTERN.test(value)) return value;
   log.add(path, `${quote(value)} is not a #rrggbb colour; set to ${quote(fallback)}`);
@@ -118,7 +149,12 @@ export function repairColour(value: string | undefined, fallback: string, path: 
 }
 
 /** An ISO 8601 date and time with a zone (`2025-03-01T09:30:00.000Z`), kept as written. */
-export function repairTimestamp(value: string | undefined, fallback: string, path: string, log: RepairLog): string {
+export function repairTimestamp(
+  value: string | undefined,
+  fallback: string,
+  path: string,
+  log: RepairLog,
+): string {
   if (value === undefined) return fallback;
   if (timestampSchema.safeParse(value).success) return value;
   log.add(path, `${quote(value)} is not an ISO 8601 date and time; set to ${quote(fallback)}`);

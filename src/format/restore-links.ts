@@ -1,4 +1,11 @@
-import type { Annotation, CustomDataItem, DuplicateDecision, Flow, Journey, Step } from "../domain/model";
+import type {
+  Annotation,
+  CustomDataItem,
+  DuplicateDecision,
+  Flow,
+  Journey,
+  Step,
+} from "../domain/model";
 import { quote, type RepairLog } from "./errors";
 import { assignIds, follow, isValidId } from "./ids";
 import type { Draft, JourneyDraft, StepDraft } from "./restore-records";
@@ -34,7 +41,12 @@ function settleOrder(steps: readonly (Omit<StepDraft, "id"> & { id: string })[])
   });
 }
 
-function linkFlows(drafts: readonly Draft<Flow>[], stepIds: ReadonlySet<string>, renamedSteps: ReadonlyMap<string, string>, log: RepairLog): Flow[] {
+function linkFlows(
+  drafts: readonly Draft<Flow>[],
+  stepIds: ReadonlySet<string>,
+  renamedSteps: ReadonlyMap<string, string>,
+  log: RepairLog,
+): Flow[] {
   const kept: { flow: Draft<Flow>; path: string }[] = [];
   const pairs = new Map<string, number>();
   drafts.forEach((draft, i) => {
@@ -61,23 +73,42 @@ function linkFlows(drafts: readonly Draft<Flow>[], stepIds: ReadonlySet<string>,
     pairs.set(pair, i);
     kept.push({ flow: { ...draft, from, to }, path });
   });
-  const { ids } = assignIds(kept.map(({ flow, path }) => ({ id: flow.id, path })), "flow", log);
+  const { ids } = assignIds(
+    kept.map(({ flow, path }) => ({ id: flow.id, path })),
+    "flow",
+    log,
+  );
   return kept.map(({ flow }, i) => ({ ...flow, id: ids[i] as string }));
 }
 
-function linkAnnotations(drafts: readonly Draft<Annotation>[], stepIds: ReadonlySet<string>, renamedSteps: ReadonlyMap<string, string>, log: RepairLog): Annotation[] {
-  const { ids } = assignIds(drafts.map((draft, i) => ({ id: draft.id, path: `annotations[${i}]` })), "annotation", log);
+function linkAnnotations(
+  drafts: readonly Draft<Annotation>[],
+  stepIds: ReadonlySet<string>,
+  renamedSteps: ReadonlyMap<string, string>,
+  log: RepairLog,
+): Annotation[] {
+  const { ids } = assignIds(
+    drafts.map((draft, i) => ({ id: draft.id, path: `annotations[${i}]` })),
+    "annotation",
+    log,
+  );
   return drafts.map((draft, i) => {
     let stepId = draft.stepId === null ? null : follow(draft.stepId, renamedSteps);
     if (stepId !== null && !stepIds.has(stepId)) {
-      log.add(`annotations[${i}].stepId`, `no step with id ${quote(draft.stepId ?? "")}; no longer attached to a step`);
+      log.add(
+        `annotations[${i}].stepId`,
+        `no step with id ${quote(draft.stepId ?? "")}; no longer attached to a step`,
+      );
       stepId = null;
     }
     return { ...draft, id: ids[i] as string, stepId };
   });
 }
 
-function linkDecisions(drafts: JourneyDraft["duplicateDecisions"], log: RepairLog): DuplicateDecision[] {
+function linkDecisions(
+  drafts: JourneyDraft["duplicateDecisions"],
+  log: RepairLog,
+): DuplicateDecision[] {
   const seen = new Map<string, string>();
   const kept: DuplicateDecision[] = [];
   for (const { decision, path } of drafts) {
@@ -97,14 +128,39 @@ export function linkJourney(draft: JourneyDraft, log: RepairLog): Journey {
   let journeyId = draft.meta.id;
   if (!isValidId(journeyId)) {
     const replacement = "journey_r1";
-    log.add("id", journeyId === undefined ? `missing id; set to ${quote(replacement)}` : `${quote(journeyId)} is not a valid id; changed to ${quote(replacement)}`);
+    log.add(
+      "id",
+      journeyId === undefined
+        ? `missing id; set to ${quote(replacement)}`
+        : `${quote(journeyId)} is not a valid id; changed to ${quote(replacement)}`,
+    );
     journeyId = replacement;
   }
-  const actorIds = assignIds(draft.actors.map((actor, i) => ({ id: actor.id, path: `actors[${i}]` })), "actor", log);
-  const laneIds = assignIds(draft.lanes.map((lane, i) => ({ id: lane.id, path: `lanes[${i}]` })), "lane", log);
-  const stageIds = assignIds(draft.stages.map((stage, i) => ({ id: stage.id, path: `stages[${i}]` })), "stage", log);
-  const stepIds = assignIds(draft.steps.map((step, i) => ({ id: step.id, path: `steps[${i}]` })), "step", log);
-  const itemIds = assignIds(draft.customDataItems.map((item, i) => ({ id: item.id, path: `customDataItems[${i}]` })), "item", log);
+  const actorIds = assignIds(
+    draft.actors.map((actor, i) => ({ id: actor.id, path: `actors[${i}]` })),
+    "actor",
+    log,
+  );
+  const laneIds = assignIds(
+    draft.lanes.map((lane, i) => ({ id: lane.id, path: `lanes[${i}]` })),
+    "lane",
+    log,
+  );
+  const stageIds = assignIds(
+    draft.stages.map((stage, i) => ({ id: stage.id, path: `stages[${i}]` })),
+    "stage",
+    log,
+  );
+  const stepIds = assignIds(
+    draft.steps.map((step, i) => ({ id: step.id, path: `steps[${i}]` })),
+    "step",
+    log,
+  );
+  const itemIds = assignIds(
+    draft.customDataItems.map((item, i) => ({ id: item.id, path: `customDataItems[${i}]` })),
+    "item",
+    log,
+  );
   const existingSteps = new Set(stepIds.ids);
 
   const steps = settleOrder(
@@ -124,12 +180,19 @@ export function linkJourney(draft: JourneyDraft, log: RepairLog): Journey {
     createdAt: draft.meta.createdAt,
     updatedAt: draft.meta.updatedAt,
     actors: draft.actors.map((actor, i) => ({ ...actor, id: actorIds.ids[i] as string })),
-    lanes: draft.lanes.map((lane, i) => ({ ...lane, id: laneIds.ids[i] as string, actorId: follow(lane.actorId, actorIds.renamed) })),
+    lanes: draft.lanes.map((lane, i) => ({
+      ...lane,
+      id: laneIds.ids[i] as string,
+      actorId: follow(lane.actorId, actorIds.renamed),
+    })),
     stages: draft.stages.map((stage, i) => ({ ...stage, id: stageIds.ids[i] as string })),
     steps,
     flows: linkFlows(draft.flows, existingSteps, stepIds.renamed, log),
     annotations: linkAnnotations(draft.annotations, existingSteps, stepIds.renamed, log),
-    customDataItems: draft.customDataItems.map((item, i): CustomDataItem => ({ ...item, id: itemIds.ids[i] as string })),
+    customDataItems: draft.customDataItems.map((item, i): CustomDataItem => ({
+      ...item,
+      id: itemIds.ids[i] as string,
+    })),
     duplicateDecisions: linkDecisions(draft.duplicateDecisions, log),
   };
 }

@@ -57,7 +57,18 @@ export type Draft<T extends { id: string }> = Omit<T, "id"> & { id: string | und
 export type StepDraft = Omit<Draft<Step>, "order"> & { order: number | null };
 
 export interface JourneyDraft {
-  meta: Omit<Journey, "id" | "actors" | "lanes" | "stages" | "steps" | "flows" | "annotations" | "customDataItems" | "duplicateDecisions"> & {
+  meta: Omit<
+    Journey,
+    | "id"
+    | "actors"
+    | "lanes"
+    | "stages"
+    | "steps"
+    | "flows"
+    | "annotations"
+    | "customDataItems"
+    | "duplicateDecisions"
+  > & {
     id: string | undefined;
   };
   actors: Draft<Actor>[];
@@ -75,14 +86,27 @@ const ACTOR_TYPES = ["citizen", "organisation"] as const;
 const DECISIONS = ["confirmed", "dismissed"] as const;
 
 function actorDraft(input: ActorInput, path: string, log: RepairLog): Draft<Actor> {
-  const type = repairChoice(input.type, ACTOR_TYPES, "organisation", "actor type", `${path}.type`, log);
+  const type = repairChoice(
+    input.type,
+    ACTOR_TYPES,
+    "organisation",
+    "actor type",
+    `${path}.type`,
+    log,
+  );
   let orgKind: Actor["orgKind"] = null;
   if (type === "citizen") {
     if (input.orgKind !== undefined && input.orgKind !== null) {
       log.add(`${path}.orgKind`, "a citizen has no organisation kind; cleared");
     }
   } else {
-    orgKind = repairOptionalChoice(input.orgKind, ORG_KINDS, "organisation kind", `${path}.orgKind`, log);
+    orgKind = repairOptionalChoice(
+      input.orgKind,
+      ORG_KINDS,
+      "organisation kind",
+      `${path}.orgKind`,
+      log,
+    );
   }
   const fallbackColour = type === "citizen" ? CITIZEN_COLOUR : DEFAULT_ORGANISATION_COLOUR;
   return {
@@ -99,7 +123,14 @@ function laneDraft(input: LaneInput, citizen: boolean, path: string, log: Repair
   return {
     id: input.id,
     actorId: input.actorId,
-    layer: repairChoice(input.layer, LAYERS, citizen ? "citizen" : "frontstage", "layer", `${path}.layer`, log),
+    layer: repairChoice(
+      input.layer,
+      LAYERS,
+      citizen ? "citizen" : "frontstage",
+      "layer",
+      `${path}.layer`,
+      log,
+    ),
     team: shortText(input.team, `${path}.team`, log),
   };
 }
@@ -111,7 +142,10 @@ function stageDraft(input: StageInput, path: string, log: RepairLog): Draft<Stag
 function stepOrder(value: number | undefined, path: string, log: RepairLog): number | null {
   if (value === undefined) return null;
   if (!Number.isFinite(value)) {
-    log.add(path, `${String(value)} is not a finite order; placed after the other steps in its cell`);
+    log.add(
+      path,
+      `${String(value)} is not a finite order; placed after the other steps in its cell`,
+    );
     return null;
   }
   return positiveZero(value, path, log);
@@ -132,7 +166,14 @@ function stepDraft(input: StepInput, path: string, log: RepairLog): StepDraft {
     waitingMinutes: repairMinutes(input.waitingMinutes, `${path}.waitingMinutes`, log),
     painPoints: textList(input.painPoints, `${path}.painPoints`, log),
     emotion: repairEmotion(input.emotion, `${path}.emotion`, log),
-    evidenceStatus: repairChoice(input.evidenceStatus, EVIDENCE_STATUSES, "assumed", "evidence status", `${path}.evidenceStatus`, log),
+    evidenceStatus: repairChoice(
+      input.evidenceStatus,
+      EVIDENCE_STATUSES,
+      "assumed",
+      "evidence status",
+      `${path}.evidenceStatus`,
+      log,
+    ),
     failPoint: input.failPoint ?? false,
     waitPoint: input.waitPoint ?? false,
     notes: longText(input.notes, `${path}.notes`, log),
@@ -153,13 +194,24 @@ function flowDraft(input: FlowInput, path: string, log: RepairLog): Draft<Flow> 
 function annotationDraft(input: AnnotationInput, path: string, log: RepairLog): Draft<Annotation> {
   return {
     id: input.id,
-    kind: repairChoice(input.kind, ANNOTATION_KINDS, "note", "annotation kind", `${path}.kind`, log),
+    kind: repairChoice(
+      input.kind,
+      ANNOTATION_KINDS,
+      "note",
+      "annotation kind",
+      `${path}.kind`,
+      log,
+    ),
     text: longText(input.text, `${path}.text`, log),
     stepId: input.stepId ?? null,
   };
 }
 
-function customDataItemDraft(input: CustomDataItemInput, path: string, log: RepairLog): Draft<CustomDataItem> {
+function customDataItemDraft(
+  input: CustomDataItemInput,
+  path: string,
+  log: RepairLog,
+): Draft<CustomDataItem> {
   return {
     id: input.id,
     label: shortText(input.label, `${path}.label`, log),
@@ -167,12 +219,19 @@ function customDataItemDraft(input: CustomDataItemInput, path: string, log: Repa
   };
 }
 
-function decisionDraft(input: DuplicateDecisionInput, path: string, log: RepairLog): DuplicateDecision | null {
+function decisionDraft(
+  input: DuplicateDecisionInput,
+  path: string,
+  log: RepairLog,
+): DuplicateDecision | null {
   if (!(DECISIONS as readonly string[]).includes(input.decision)) {
     log.add(path, `dropped: unknown decision ${quote(input.decision)}`);
     return null;
   }
-  return { key: longText(input.key, `${path}.key`, log), decision: input.decision as DuplicateDecision["decision"] };
+  return {
+    key: longText(input.key, `${path}.key`, log),
+    decision: input.decision as DuplicateDecision["decision"],
+  };
 }
 
 /** Repairs every record's own fields. */
@@ -190,18 +249,35 @@ export function draftJourney(input: JourneyInput, log: RepairLog): JourneyDraft 
   const actors = (input.actors ?? []).map((actor, i) => actorDraft(actor, `actors[${i}]`, log));
   // A lane refers to the first actor holding its id (later duplicates are renamed).
   const actorTypes = new Map<string, Actor["type"]>();
-  for (const actor of actors) if (actor.id !== undefined && !actorTypes.has(actor.id)) actorTypes.set(actor.id, actor.type);
-  const lanes = (input.lanes ?? []).map((lane, i) => laneDraft(lane, actorTypes.get(lane.actorId) === "citizen", `lanes[${i}]`, log));
+  for (const actor of actors)
+    if (actor.id !== undefined && !actorTypes.has(actor.id)) actorTypes.set(actor.id, actor.type);
+  const lanes = (input.lanes ?? []).map((lane, i) =>
+    laneDraft(lane, actorTypes.get(lane.actorId) === "citizen", `lanes[${i}]`, log),
+  );
   const stages = (input.stages ?? []).map((stage, i) => stageDraft(stage, `stages[${i}]`, log));
   const steps = (input.steps ?? []).map((step, i) => stepDraft(step, `steps[${i}]`, log));
   const flows = (input.flows ?? []).map((flow, i) => flowDraft(flow, `flows[${i}]`, log));
-  const annotations = (input.annotations ?? []).map((annotation, i) => annotationDraft(annotation, `annotations[${i}]`, log));
-  const customDataItems = (input.customDataItems ?? []).map((item, i) => customDataItemDraft(item, `customDataItems[${i}]`, log));
+  const annotations = (input.annotations ?? []).map((annotation, i) =>
+    annotationDraft(annotation, `annotations[${i}]`, log),
+  );
+  const customDataItems = (input.customDataItems ?? []).map((item, i) =>
+    customDataItemDraft(item, `customDataItems[${i}]`, log),
+  );
   const duplicateDecisions: JourneyDraft["duplicateDecisions"] = [];
   (input.duplicateDecisions ?? []).forEach((decision, i) => {
     const path = `duplicateDecisions[${i}]`;
     const draft = decisionDraft(decision, path, log);
     if (draft !== null) duplicateDecisions.push({ decision: draft, path });
   });
-  return { meta, actors, lanes, stages, steps, flows, annotations, customDataItems, duplicateDecisions };
+  return {
+    meta,
+    actors,
+    lanes,
+    stages,
+    steps,
+    flows,
+    annotations,
+    customDataItems,
+    duplicateDecisions,
+  };
 }

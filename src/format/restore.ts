@@ -36,6 +36,9 @@ export function restoreJourney(value: unknown): RestoreResult {
     const opened = restoreEnvelope(value);
     return opened.ok ? { ok: true, journey: opened.journey, report: opened.report } : opened;
   } catch (error) {
-    return { ok: false, error: invalidError([{ path: "", message: `could not be read: ${describeThrown(error)}` }]) };
+    return {
+      ok: false,
+      error: invalidError([{ path: "", message: `could not be read: ${describeThrown(error)}` }]),
+    };
   }
 }

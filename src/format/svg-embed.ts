@@ -19,7 +19,13 @@ export function svgSafeJson(json: string): string {
   return escapeXmlForbiddenInJson(json);
 }
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&apos;",
+};
 
 /** The XML-escaped text to place inside the Seams `<metadata>` element. */
 export function embedEnvelopeInSvgMetadata(json: string): string {
@@ -43,7 +49,8 @@ function decodeEntity(body: string): string | null {
   if (/^#x[0-9A-Fa-f]{1,6}$/.test(body)) codePoint = Number.parseInt(body.slice(2), 16);
   else if (/^#[0-9]{1,7}$/.test(body)) codePoint = Number.parseInt(body.slice(1), 10);
   else return null;
-  const valid = codePoint > 0 && codePoint <= 0x10ffff && !(codePoint >= 0xd800 && codePoint <= 0xdfff);
+  const valid =
+    codePoint > 0 && codePoint <= 0x10ffff && !(codePoint >= 0xd800 && codePoint <= 0xdfff);
   return valid ? String.fromCodePoint(codePoint) : "\uFFFD";
 }
 
@@ -67,7 +74,8 @@ export function unescapeXml(text: string): string {
 }
 
 const isNameChar = (char: string): boolean => /[A-Za-z0-9_:.-]/.test(char);
-const isSpace = (char: string): boolean => char === " " || char === "\t" || char === "\n" || char === "\r";
+const isSpace = (char: string): boolean =>
+  char === " " || char === "\t" || char === "\n" || char === "\r";
 
 /** The index of the `>` closing a start tag that begins at `from`, skipping quoted values. */
 function tagEnd(text: string, from: number): number {
@@ -102,7 +110,8 @@ function readAttributes(inside: string): Map<string, string> {
     if (quoteChar !== '"' && quoteChar !== "'") continue;
     const close = inside.indexOf(quoteChar, i + 1);
     if (close === -1) break;
-    if (name !== "" && !attributes.has(name)) attributes.set(name, unescapeXml(inside.slice(i + 1, close)));
+    if (name !== "" && !attributes.has(name))
+      attributes.set(name, unescapeXml(inside.slice(i + 1, close)));
     i = close + 1;
   }
   return attributes;
@@ -167,7 +176,10 @@ export function extractEnvelopeFromSvg(svgText: string): string | null {
       if (end === -1) return null;
       if (localName(name) === "metadata" && svgText[end - 1] !== "/") {
         const attributes = readAttributes(svgText.slice(nameEnd, end));
-        if (attributes.get("id") === SVG_METADATA_ID || attributes.get("data-format") === SVG_METADATA_ID) {
+        if (
+          attributes.get("id") === SVG_METADATA_ID ||
+          attributes.get("data-format") === SVG_METADATA_ID
+        ) {
           const content = elementText(svgText, end, name);
           if (content !== null) return content;
         }

@@ -35,7 +35,9 @@ function messageOf(issue: z.core.$ZodIssue): string {
       if (input === undefined) return "is required";
       return `expected ${EXPECTED[issue.expected] ?? issue.expected}, got ${describeValue(input)}`;
     case "custom":
-      return issue.message.startsWith("expected ") ? `${issue.message}, got ${describeValue(input)}` : issue.message;
+      return issue.message.startsWith("expected ")
+        ? `${issue.message}, got ${describeValue(input)}`
+        : issue.message;
     case "invalid_union":
       return `unexpected ${describeValue(input)}`;
     default:
@@ -49,7 +51,8 @@ export function issuesFromZod(issues: readonly z.core.$ZodIssue[]): Issue[] {
   const out: Issue[] = [];
   for (const issue of issues) {
     if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) out.push({ path: formatPath([...issue.path, key]), message: "unknown field" });
+      for (const key of issue.keys)
+        out.push({ path: formatPath([...issue.path, key]), message: "unknown field" });
     } else {
       out.push({ path: formatPath(issue.path), message: messageOf(issue) });
     }

@@ -68,6 +68,13 @@ export function channelName(journeyId: string): string {
 
 const keyOf = (kind: string, id: string) => `${kind}\u0000${id}`;
 
+/** A BroadcastChannel, or a silent stand-in where the browser has none (each tab then works
+ * alone, as before tab sync). */
+function defaultChannel(name: string): ChannelLike {
+  if (typeof BroadcastChannel !== "undefined") return new BroadcastChannel(name);
+  return { postMessage() {}, addEventListener() {}, removeEventListener() {}, close() {} };
+}
+
 export class TabSync {
   readonly tabId: string;
   private clock = 0;
@@ -81,7 +88,7 @@ export class TabSync {
 
   constructor(private readonly options: TabSyncOptions) {
     this.tabId = options.tabId ?? Math.random().toString(36).slice(2, 10);
-    const create = options.createChannel ?? ((name: string) => new BroadcastChannel(name));
+    const create = options.createChannel ?? defaultChannel;
     this.channel = create(channelName(options.journeyId));
     this.channel.addEventListener("message", this.listener);
     this.unsubscribe = options.repository.onCommit((info) => this.announce(info));

@@ -262,4 +262,24 @@ describe("F08 storage cleared while the app is open", () => {
     expect(autosave.state.status).toBe("saved");
     expect(await load(repo)).toEqual(v2);
   });
+
+  it("any close under us makes the next save a full snapshot, even if the data survived", async () => {
+    const session = await openStorage({ name: uniqueName(), markerStorage: null });
+    sessionCleanup(session);
+    const repo = session.repository!;
+    const v1 = makeJourney({ steps: 5 });
+    await repo.create(v1);
+    const autosave = autosaveFor(repo);
+    await autosave.begin(v1);
+    const save = vi.spyOn(repo, "saveChanges");
+    forceCloseDatabase(
+      session.db!.backendDB() as unknown as Parameters<typeof forceCloseDatabase>[0],
+    );
+    autosave.track(editStep(v1, "step-1", { label: "after the close" }));
+    await autosave.flush();
+    expect(save.mock.calls.at(-1)?.[0]).toBeNull();
+    autosave.track(editStep(v1, "step-2", { label: "and then" }));
+    await autosave.flush();
+    expect(save.mock.calls.at(-1)?.[0]).not.toBeNull(); // back to diffs once re-saved
+  });
 });

@@ -155,6 +155,12 @@ describe("mergeRemoteRecords", () => {
     expect(result.conflicts).toEqual([]);
   });
 
+  it("with nothing unsaved, memory and baseline are one object, so autosave writes nothing back", () => {
+    const remoteStep = { ...step(base, "step-2")!, label: "theirs" };
+    const result = mergeRemoteRecords(base, [{ kind: "step", value: remoteStep }], [], { base });
+    expect(result.stored).toBe(result.journey);
+  });
+
   it("an empty change set returns the same lists", () => {
     const result = mergeRemoteRecords(base, [], [], { base });
     expect(result.journey.steps).toBe(base.steps);

@@ -122,6 +122,18 @@ describe("JourneyRepository.saveChanges writes in proportion to the change", () 
     expect(counts.rows("journeys", "put")).toBe(1);
   });
 
+  it("a journey equal to the stored one writes and announces nothing", async () => {
+    const { repo, counts } = setup();
+    const v1 = makeJourney({ steps: 5 });
+    await repo.create(v1);
+    counts.reset();
+    const announced: unknown[] = [];
+    repo.onCommit((info) => announced.push(info));
+    await repo.saveChanges(v1, { ...v1 });
+    expect(counts.calls()).toBe(0);
+    expect(announced).toEqual([]);
+  });
+
   it("prev = null rewrites the journey whole, removing rows it no longer has", async () => {
     const { db, repo, counts } = setup();
     const v1 = makeJourney({ steps: 10 });

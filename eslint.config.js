@@ -35,6 +35,11 @@ export default tseslint.config(
     },
   },
   {
+    // Playwright fixtures call `use`, which is not a React hook.
+    files: ["tests/e2e/**/*.ts"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
+  {
     // Hooks and providers share a file with the context they serve.
     files: ["src/store/**/*.tsx"],
     rules: { "react-refresh/only-export-components": "off" },

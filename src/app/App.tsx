@@ -1,0 +1,70 @@
+import { lazy, Suspense, useEffect, useState } from "react";
+import { LibraryView } from "../panels/library/LibraryView";
+import { useSeamsState } from "../store/context";
+import { useLibrary } from "../store/library";
+import { navigate, useRoute } from "./route";
+import { startStorage, type OpenOutcome } from "./storage";
+import { StatusBar } from "./StatusBar";
+
+const JourneyView = lazy(() => import("./JourneyView").then((m) => ({ default: m.JourneyView })));
+
+export function App() {
+  const route = useRoute();
+  const ready = useLibrary((s) => s.ready);
+  useEffect(() => {
+    void startStorage();
+  }, []);
+
+  return (
+    <div className={route.name === "journey" ? "journey-screen" : "library-screen"}>
+      <header className="app-bar">
+        <a className="brand" href="#/">
+          Se<span>a</span>ms
+        </a>
+        <StatusBar />
+      </header>
+      {!ready ? (
+        <p role="status" className="loading">
+          Opening your library…
+        </p>
+      ) : route.name === "journey" ? (
+        <JourneyRoute id={route.id} />
+      ) : (
+        <LibraryView onOpen={(id) => navigate({ name: "journey", id })} onCompare={(a, b) => navigate({ name: "compare", a, b })} />
+      )}
+    </div>
+  );
+}
+
+function JourneyRoute({ id }: { id: string }) {
+  const [outcome, setOutcome] = useState<OpenOutcome | null>(null);
+  const openId = useSeamsState((s) => s.journey?.id);
+  useEffect(() => {
+    let live = true;
+    void startStorage()
+      .then((storage) => storage.openJourney(id))
+      .then((result) => live && setOutcome(result));
+    return () => {
+      live = false;
+      void startStorage().then((storage) => storage.closeJourney());
+    };
+  }, [id]);
+  if (!outcome) return <p role="status">Opening journey…</p>;
+  if (!outcome.ok) {
+    return (
+      <main className="library">
+        <h1>This journey could not be opened</h1>
+        <p>{outcome.message}</p>
+        <p>
+          <a href="#/">Back to your journeys</a>
+        </p>
+      </main>
+    );
+  }
+  if (openId !== id) return <p role="status">Opening journey…</p>;
+  return (
+    <Suspense fallback={<p role="status">Loading the editor…</p>}>
+      <JourneyView />
+    </Suspense>
+  );
+}

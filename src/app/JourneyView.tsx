@@ -1,0 +1,134 @@
+import { Suspense, useMemo, useRef, useState } from "react";
+import { BlueprintCanvas } from "../canvas/BlueprintCanvas";
+import { FindBox } from "../panels/find/FindBox";
+import { Inspector } from "../panels/inspector/Inspector";
+import { OutlineView } from "../panels/outline/OutlineView";
+import { Palette } from "../panels/palette/Palette";
+import { StructurePanel } from "../panels/structure/StructurePanel";
+import { useCommands, useSeamsState, useStoreApi } from "../store/context";
+import { HelpOverlay } from "./HelpOverlay";
+import { useShortcuts } from "./useShortcuts";
+
+type SideTab = "step" | "structure";
+
+/** The editor for one journey: toolbar, palette, canvas or outline, and the side panel. */
+export function JourneyView() {
+  const store = useStoreApi();
+  const commands = useCommands();
+  const journey = useSeamsState((s) => s.journey);
+  const view = useSeamsState((s) => s.view);
+  const setView = useSeamsState((s) => s.setView);
+  const readOnly = useSeamsState((s) => s.readOnly);
+  const canUndo = useSeamsState((s) => s.history.past.length > 0);
+  const canRedo = useSeamsState((s) => s.history.future.length > 0);
+  const [help, setHelp] = useState(false);
+  const [tab, setTab] = useState<SideTab>("step");
+  const findRef = useRef<HTMLInputElement>(null);
+
+  const ui = useMemo(
+    () => ({
+      openHelp: () => setHelp(true),
+      focusFind: () => findRef.current?.focus(),
+      closeOverlays: () => {
+        let closed = false;
+        setHelp((open) => {
+          closed = open;
+          return false;
+        });
+        return closed;
+      },
+    }),
+    [],
+  );
+  useShortcuts(store, commands, ui);
+
+  if (!journey) return null;
+  return (
+    <>
+      <div className="toolbar" role="toolbar" aria-label="Journey tools">
+        <div className="group">
+          <label htmlFor="journey-title" className="visually-hidden">
+            Journey title
+          </label>
+          <TitleInput key={journey.id} title={journey.title} disabled={readOnly} onCommit={(title) => commands.updateDetails({ title })} />
+        </div>
+        <div className="group">
+          <button type="button" className="button small" onClick={commands.undo} disabled={!canUndo || readOnly} aria-keyshortcuts="Control+Z">
+            Undo
+          </button>
+          <button type="button" className="button small" onClick={commands.redo} disabled={!canRedo || readOnly} aria-keyshortcuts="Control+Shift+Z">
+            Redo
+          </button>
+        </div>
+        <div className="group" role="group" aria-label="View">
+          <button type="button" className="button small" aria-pressed={view === "canvas"} onClick={() => setView("canvas")}>
+            Canvas
+          </button>
+          <button type="button" className="button small" aria-pressed={view === "outline"} onClick={() => setView("outline")}>
+            Outline
+          </button>
+        </div>
+        <div className="group">
+          <FindBox ref={findRef} />
+        </div>
+        <div className="group">
+          <button type="button" className="button small" onClick={() => setHelp(true)} aria-keyshortcuts="?">
+            Shortcuts
+          </button>
+        </div>
+      </div>
+      <div className={view === "canvas" ? "workspace" : "workspace no-palette"}>
+        {view === "canvas" ? <Palette /> : null}
+        <div className="main-view">{view === "canvas" ? <BlueprintCanvas /> : <OutlineView />}</div>
+        <aside className="side-panel" aria-label="Details">
+          <div className="side-tabs" role="tablist" aria-label="Side panel">
+            {(
+              [
+                ["step", "Details"],
+                ["structure", "Lanes & stages"],
+              ] as const
+            ).map(([key, label]) => (
+              <button
+                key={key}
+                type="button"
+                role="tab"
+                id={`tab-${key}`}
+                aria-controls={`panel-${key}`}
+                aria-selected={tab === key}
+                onClick={() => setTab(key)}
+              >
+                {label}
+              </button>
+            ))}
+          </div>
+          <div className="side-body" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+            <Suspense fallback={null}>{tab === "step" ? <Inspector /> : <StructurePanel />}</Suspense>
+          </div>
+        </aside>
+      </div>
+      {help ? <HelpOverlay onClose={() => setHelp(false)} /> : null}
+    </>
+  );
+}
+
+function TitleInput({ title, disabled, onCommit }: { title: string; disabled: boolean; onCommit(title: string): void }) {
+  const [value, setValue] = useState(title);
+  return (
+    <input
+      id="journey-title"
+      className="title-input"
+      value={value}
+      disabled={disabled}
+      onChange={(e) => setValue(e.target.value)}
+      onBlur={() => value.trim() && value.trim() !== title && onCommit(value.trim())}
+      onKeyDown={(e) => {
+        if (e.key === "Enter") (e.target as HTMLInputElement).blur();
+        if (e.key === "Escape") {
+          setValue(title);
+          (e.target as HTMLInputElement).blur();
+        }
+      }}
+    />
+  );
+}
+

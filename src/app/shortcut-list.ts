@@ -1,0 +1,21 @@
+/** Every keyboard shortcut, as listed in the help overlay (?). */
+export const SHORTCUTS: readonly { keys: string; action: string }[] = [
+  { keys: "Double-click a cell", action: "Add a step there" },
+  { keys: "N", action: "Add a step next to the selected one (or in the first cell)" },
+  { keys: "Enter or F2", action: "Edit the selected step's label" },
+  { keys: "Arrow keys", action: "Select the nearest step in that direction" },
+  { keys: "Alt + Arrow keys", action: "Move the selected step to the next stage or lane" },
+  { keys: "L", action: "Connect two selected steps (left to right)" },
+  { keys: "Shift + click, Shift + drag", action: "Add to the selection, select with a box" },
+  { keys: "Ctrl + A", action: "Select every step" },
+  { keys: "Delete or Backspace", action: "Delete the selection" },
+  { keys: "Ctrl + C / Ctrl + V", action: "Copy and paste steps" },
+  { keys: "Ctrl + D", action: "Duplicate the selection" },
+  { keys: "Ctrl + Z", action: "Undo" },
+  { keys: "Ctrl + Shift + Z or Ctrl + Y", action: "Redo" },
+  { keys: "Ctrl + F", action: "Find a step" },
+  { keys: "+ / − / 0", action: "Zoom in, zoom out, fit the whole journey" },
+  { keys: "O", action: "Switch between the canvas and the outline" },
+  { keys: "Escape", action: "Clear the selection, close a dialog" },
+  { keys: "?", action: "Show this list" },
+];

@@ -1,0 +1,86 @@
+/** Journey-wide keyboard shortcuts. Each calls the same command as its button or gesture. */
+import { useEffect } from "react";
+import type { Commands } from "../store/commands";
+import type { SeamsStore } from "../store/store";
+import { isTyping } from "../ui/isTyping";
+
+
+export function useShortcuts(
+  store: SeamsStore,
+  commands: Commands,
+  ui: { openHelp(): void; focusFind(): void; closeOverlays(): boolean },
+) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented) return;
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+      if (key === "escape") {
+        if (ui.closeOverlays()) return;
+        if (!isTyping(e.target)) store.getState().select([]);
+        return;
+      }
+      if (mod && key === "f") {
+        e.preventDefault();
+        ui.focusFind();
+        return;
+      }
+      if (isTyping(e.target)) return;
+      const state = store.getState();
+      if (mod && key === "z") {
+        e.preventDefault();
+        if (e.shiftKey) commands.redo();
+        else commands.undo();
+      } else if (mod && key === "y") {
+        e.preventDefault();
+        commands.redo();
+      } else if (mod && key === "c") {
+        commands.copySelection();
+      } else if (mod && key === "v") {
+        e.preventDefault();
+        commands.paste();
+      } else if (mod && key === "d") {
+        e.preventDefault();
+        commands.duplicateSelection();
+      } else if (mod && key === "a") {
+        e.preventDefault();
+        state.select(state.journey?.steps.map((s) => s.id) ?? []);
+      } else if (!mod && (e.key === "Delete" || e.key === "Backspace")) {
+        e.preventDefault();
+        commands.deleteSelection();
+      } else if (!mod && !e.altKey && e.key === "?") {
+        e.preventDefault();
+        ui.openHelp();
+      } else if (!mod && !e.altKey && key === "o") {
+        state.setView(state.view === "canvas" ? "outline" : "canvas");
+      } else if (!mod && !e.altKey && (e.key === "Enter" || e.key === "F2")) {
+        const only = state.selectedStepIds.length === 1 ? state.selectedStepIds[0] : undefined;
+        if (only && !state.readOnly) {
+          e.preventDefault();
+          state.setEditingStep(only);
+        }
+      } else if (!mod && !e.altKey && key === "n") {
+        e.preventDefault();
+        const journey = state.journey;
+        if (!journey) return;
+        const selected = journey.steps.find((s) => s.id === state.selectedStepIds[0]);
+        const laneId = selected?.laneId ?? journey.lanes[0]?.id;
+        const stageId = selected?.stageId ?? journey.stages[0]?.id;
+        if (!laneId || !stageId) return;
+        const index = selected ? selected.order + 1 : undefined;
+        const id = commands.addStep(laneId, stageId, index);
+        if (id) store.getState().setEditingStep(id);
+      } else if (!mod && !e.altKey && key === "l") {
+        const journey = state.journey;
+        if (!journey || state.selectedStepIds.length !== 2) return;
+        const [a, b] = state.selectedStepIds.map((id) => journey.steps.find((s) => s.id === id)!);
+        if (!a || !b) return;
+        const stageIndex = (id: string) => journey.stages.findIndex((s) => s.id === id);
+        const aFirst = stageIndex(a.stageId) < stageIndex(b.stageId) || (a.stageId === b.stageId && a.order <= b.order);
+        commands.connect(aFirst ? a.id : b.id, aFirst ? b.id : a.id);
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [store, commands, ui]);
+}

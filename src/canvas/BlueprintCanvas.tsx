@@ -1,0 +1,262 @@
+import {
+  Background,
+  BackgroundVariant,
+  ControlButton,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type Connection,
+  type NodeChange,
+  type OnSelectionChangeParams,
+} from "@xyflow/react";
+import "@xyflow/react/dist/style.css";
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from "react";
+import { blueprintLayout, cellAt, GRID } from "../domain/layout";
+import type { Actor, Journey, StepId } from "../domain/model";
+import { TEMPLATE_MIME, TOUCHPOINT_TEMPLATES } from "../domain/templates";
+import { useCommands, useSeamsState } from "../store/context";
+import { FlowEdge, FlowMarkers } from "./FlowEdge";
+import { GridBackdrop } from "./GridBackdrop";
+import { NO_HIGHLIGHTS, type CanvasHighlights } from "./highlights";
+import { createEdgeBuilder, createNodeBuilder, type StepNode as StepNodeType } from "./nodes";
+import { StepNode } from "./StepNode";
+import { StickyHeaders } from "./StickyHeaders";
+import { fitRect, HEADER_INSETS, type Rect } from "./viewport";
+import { nearestStep, neighbourCell, type Direction } from "./keyboard";
+import { isTyping } from "../ui/isTyping";
+import "./canvas.css";
+
+const nodeTypes = { step: StepNode };
+const edgeTypes = { flow: FlowEdge };
+/** Above this many steps only what is on screen is rendered. */
+const CULL_FROM = 300;
+
+export interface BlueprintCanvasProps {
+  highlights?: CanvasHighlights;
+}
+
+export function BlueprintCanvas(props: BlueprintCanvasProps) {
+  return (
+    <ReactFlowProvider>
+      <CanvasInner {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
+  const journey = useSeamsState((s) => s.journey) as Journey;
+  const selectedStepIds = useSeamsState((s) => s.selectedStepIds);
+  const selectedFlowIds = useSeamsState((s) => s.selectedFlowIds);
+  const editingId = useSeamsState((s) => s.editingStepId);
+  const readOnly = useSeamsState((s) => s.readOnly);
+  const focusRequest = useSeamsState((s) => s.focusRequest);
+  const select = useSeamsState((s) => s.select);
+  const setEditing = useSeamsState((s) => s.setEditingStep);
+  const commands = useCommands();
+  const flow = useReactFlow();
+  const [dragPositions, setDragPositions] = useState<ReadonlyMap<StepId, { x: number; y: number }>>(new Map());
+
+  const layout = useMemo(() => blueprintLayout(journey), [journey]);
+  const actors = useMemo(() => new Map<string, Actor>(journey.actors.map((a) => [a.id, a])), [journey.actors]);
+  const selectedSteps = useMemo(() => new Set(selectedStepIds), [selectedStepIds]);
+  const selectedFlows = useMemo(() => new Set(selectedFlowIds), [selectedFlowIds]);
+  const [buildNodes] = useState(createNodeBuilder);
+  const [buildEdges] = useState(createEdgeBuilder);
+  const nodes = useMemo(
+    () => buildNodes({ journey, layout, selected: selectedSteps, editingId, highlights, dragPositions }),
+    [buildNodes, journey, layout, selectedSteps, editingId, highlights, dragPositions],
+  );
+  const edges = useMemo(
+    () => buildEdges(journey.flows, highlights.handoffOn, selectedFlows),
+    [buildEdges, journey.flows, highlights.handoffOn, selectedFlows],
+  );
+
+  const onNodesChange = useCallback((changes: NodeChange<StepNodeType>[]) => {
+    const moves = changes.filter((c) => c.type === "position" && c.position && c.dragging);
+    if (moves.length === 0) return;
+    setDragPositions((prev) => {
+      const next = new Map(prev);
+      for (const c of moves) if (c.type === "position" && c.position) next.set(c.id, c.position);
+      return next;
+    });
+  }, []);
+
+  const onNodeDragStop = useCallback(
+    (_: unknown, _node: StepNodeType, dragged: StepNodeType[]) => {
+      const moves = dragged
+        .map((n) => {
+          const cell = cellAt(layout, n.position.x + GRID.cardWidth / 2, n.position.y + GRID.cardHeight / 2);
+          if (!cell) return null;
+          // cellAt names the gap the card was dropped in; within its own cell, the gaps
+          // after the card are one place further than the position it ends up at.
+          const step = journey.steps.find((s) => s.id === n.id);
+          const box = layout.steps.get(n.id);
+          const sameCell = step && step.laneId === cell.laneId && step.stageId === cell.stageId;
+          const index = sameCell && box && cell.index > box.index ? cell.index - 1 : cell.index;
+          return { id: n.id, ...cell, index };
+        })
+        .filter((m): m is NonNullable<typeof m> => m !== null)
+        .sort((a, b) => a.index - b.index);
+      if (moves.length > 0) commands.moveSteps(moves);
+      setDragPositions(new Map());
+    },
+    [commands, journey, layout],
+  );
+
+  const onSelectionChange = useCallback(
+    ({ nodes: n, edges: e }: OnSelectionChangeParams) => select(n.map((x) => x.id), e.map((x) => x.id)),
+    [select],
+  );
+
+  const onConnect = useCallback((c: Connection) => {
+    if (c.source && c.target) commands.connect(c.source, c.target);
+  }, [commands]);
+
+  const onDoubleClick = useCallback(
+    (event: MouseEvent) => {
+      const target = event.target as HTMLElement;
+      if (readOnly || target.closest(".react-flow__node") || !target.closest(".react-flow__pane")) return;
+      const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const cell = cellAt(layout, point.x, point.y);
+      if (!cell) return;
+      const id = commands.addStep(cell.laneId, cell.stageId, cell.index);
+      if (id) setEditing(id);
+    },
+    [commands, flow, layout, readOnly, setEditing],
+  );
+
+  const onNodeDoubleClick = useCallback((_: unknown, node: StepNodeType) => {
+    if (!readOnly) setEditing(node.id);
+  }, [readOnly, setEditing]);
+
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const showRect = useCallback(
+    (rect: Rect, zoom: { min: number; max: number }, duration = 0) => {
+      const el = wrapRef.current;
+      if (!el) return;
+      const viewport = fitRect(rect, { width: el.clientWidth, height: el.clientHeight }, HEADER_INSETS, zoom.min, zoom.max);
+      void flow.setViewport(viewport, { duration });
+    },
+    [flow],
+  );
+  const blueprintRect = useCallback(
+    (): Rect => ({
+      x: GRID.laneHeaderWidth,
+      y: GRID.stageHeaderHeight,
+      width: Math.max(1, layout.width - GRID.laneHeaderWidth),
+      height: Math.max(1, layout.height - GRID.stageHeaderHeight),
+    }),
+    [layout],
+  );
+  const fitAll = useCallback(() => showRect(blueprintRect(), { min: 0.1, max: 1 }, 200), [blueprintRect, showRect]);
+  const onInit = useCallback(() => showRect(blueprintRect(), { min: 0.7, max: 1 }), [blueprintRect, showRect]);
+
+  // Focus requests from the insights panel, search and the outline.
+  const lastFocus = useRef(0);
+  useEffect(() => {
+    if (!focusRequest || focusRequest.nonce === lastFocus.current) return;
+    lastFocus.current = focusRequest.nonce;
+    const ids = new Set(focusRequest.stepIds);
+    const targets = [...layout.steps.values()].filter((b) => ids.has(b.id));
+    if (targets.length === 0) return;
+    const minX = Math.min(...targets.map((b) => b.x));
+    const minY = Math.min(...targets.map((b) => b.y));
+    const maxX = Math.max(...targets.map((b) => b.x + b.width));
+    const maxY = Math.max(...targets.map((b) => b.y + b.height));
+    showRect({ x: minX - 40, y: minY - 40, width: maxX - minX + 80, height: maxY - minY + 80 }, { min: 0.3, max: 1 }, 300);
+  }, [focusRequest, layout, showRect]);
+
+  // Arrow keys select the nearest step; Alt + arrows move it; + − 0 zoom.
+  useEffect(() => {
+    const arrows: Record<string, Direction> = { ArrowLeft: "left", ArrowRight: "right", ArrowUp: "up", ArrowDown: "down" };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || isTyping(e.target) || e.ctrlKey || e.metaKey) return;
+      const direction = arrows[e.key];
+      if (direction) {
+        const current = selectedStepIds[selectedStepIds.length - 1];
+        e.preventDefault();
+        if (!current) {
+          const first = journey.steps[0];
+          if (first) commands.focusStep(first.id);
+          return;
+        }
+        if (e.altKey) {
+          const cell = neighbourCell(journey, current, direction);
+          if (cell) commands.moveSteps([{ id: current, ...cell }]);
+          return;
+        }
+        const next = nearestStep(layout, current, direction);
+        if (next) commands.focusStep(next);
+      } else if (e.key === "+" || e.key === "=") {
+        void flow.zoomIn({ duration: 150 });
+      } else if (e.key === "-" || e.key === "_") {
+        void flow.zoomOut({ duration: 150 });
+      } else if (e.key === "0") {
+        fitAll();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [commands, fitAll, flow, journey, layout, selectedStepIds]);
+
+  return (
+    <div
+      ref={wrapRef}
+      className="canvas-wrap"
+      onDoubleClick={onDoubleClick}
+      onDragOver={(e) => {
+        if (!readOnly && e.dataTransfer.types.includes(TEMPLATE_MIME)) {
+          e.preventDefault();
+          e.dataTransfer.dropEffect = "copy";
+        }
+      }}
+      onDrop={(e) => {
+        const template = TOUCHPOINT_TEMPLATES.find((t) => t.key === e.dataTransfer.getData(TEMPLATE_MIME));
+        if (!template || readOnly) return;
+        e.preventDefault();
+        const point = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+        const cell = cellAt(layout, point.x, point.y);
+        if (cell) commands.addFromTemplate(template, { laneId: cell.laneId, stageId: cell.stageId });
+      }}
+      data-testid="canvas"
+    >
+      <FlowMarkers />
+      <ReactFlow<StepNodeType>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onNodeDragStop={onNodeDragStop}
+        onNodeDoubleClick={onNodeDoubleClick}
+        onSelectionChange={onSelectionChange}
+        onConnect={onConnect}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        elementsSelectable
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={["Shift", "Meta", "Control"]}
+        zoomOnDoubleClick={false}
+        onlyRenderVisibleElements={journey.steps.length > CULL_FROM}
+        minZoom={0.1}
+        maxZoom={2}
+        onInit={onInit}
+        proOptions={{ hideAttribution: true }}
+        aria-label="Blueprint canvas"
+      >
+        <GridBackdrop layout={layout} actors={actors} />
+        <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#d8dde3" />
+        <StickyHeaders layout={layout} actors={actors} />
+        <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={(n) => (n.data as { colour?: string }).colour ?? "#999"} />
+        <Controls position="bottom-right" showInteractive={false} showFitView={false} aria-label="Zoom controls">
+          <ControlButton onClick={fitAll} title="Fit the whole journey (0)" aria-label="Fit the whole journey">
+            <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4" fill="none" stroke="currentColor" strokeWidth="2" /></svg>
+          </ControlButton>
+        </Controls>
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { Handle, Position, type NodeProps } from "@xyflow/react";
+import { memo, useEffect, useRef, useState } from "react";
+import { CHANNEL_LABELS } from "../domain/model";
+import { useCommands, useSeamsState } from "../store/context";
+import { DUPLICATE_COLOURS } from "./highlights";
+import type { StepNode as StepNodeType } from "./nodes";
+
+const EMOTION_WORDS: Record<number, string> = { [-2]: "very unhappy", [-1]: "unhappy", 0: "neutral", 1: "happy", 2: "very happy" };
+
+/** A step card: owner colour strip, label, channel, data asked, and the analysis marks. */
+function StepNodeView({ id, data, selected }: NodeProps<StepNodeType>) {
+  const { step, owner, colour, duplicate, repeated, editing, isCitizen } = data;
+  const showDuplicates = useSeamsState((s) => s.overlays.duplicates);
+  const showRepeated = useSeamsState((s) => s.overlays.repeated);
+  const dupColour = duplicate ? DUPLICATE_COLOURS[duplicate.cluster % DUPLICATE_COLOURS.length] : undefined;
+  const classes = ["step-card"];
+  if (selected) classes.push("is-selected");
+  if (isCitizen) classes.push("is-citizen");
+  if (step.evidenceStatus === "proposed") classes.push("is-proposed");
+  if (duplicate && showDuplicates) classes.push("is-duplicate");
+  return (
+    <div
+      className={classes.join(" ")}
+      style={{ ["--owner" as string]: colour, ["--dup" as string]: dupColour }}
+      data-step-id={id}
+    >
+      <Handle type="target" position={Position.Left} className="step-handle" />
+      <div className="step-owner">
+        <span className="step-owner-name">{owner}</span>
+        {step.channel ? <span className="step-channel">{CHANNEL_LABELS[step.channel]}</span> : null}
+      </div>
+      {editing ? <LabelEditor id={id} label={step.label} /> : <div className="step-label">{step.label}</div>}
+      <div className="step-meta">
+        {step.dataItems.length > 0 ? (
+          <span className="step-items" title={step.dataItems.join(", ")}>
+            asks {step.dataItems.length} item{step.dataItems.length === 1 ? "" : "s"}
+          </span>
+        ) : null}
+        {showRepeated && repeated.length > 0 ? (
+          <span className="mark mark-repeated" title={`Asked again: ${repeated.join(", ")}`}>
+            ↻ {repeated.length} again
+          </span>
+        ) : null}
+        {duplicate && showDuplicates ? (
+          <span className="mark mark-duplicate" title="Same job as another step">
+            ⧉ D{duplicate.cluster + 1}
+          </span>
+        ) : null}
+        {step.failPoint ? <span className="mark mark-fail" title="Fail point">F</span> : null}
+        {step.waitPoint ? <span className="mark mark-wait" title="Wait point">W</span> : null}
+        {step.painPoints.length > 0 ? (
+          <span className="mark mark-pain" title={step.painPoints.join("\n")}>⚠ {step.painPoints.length}</span>
+        ) : null}
+        {step.emotion !== null ? (
+          <span className={`step-emotion emotion-${step.emotion + 2}`} title={`Citizen feels ${EMOTION_WORDS[step.emotion]}`}>
+            {step.emotion > 0 ? `+${step.emotion}` : step.emotion < 0 ? `−${-step.emotion}` : "±0"}
+          </span>
+        ) : null}
+      </div>
+      <Handle type="source" position={Position.Right} className="step-handle" />
+    </div>
+  );
+}
+
+function LabelEditor({ id, label }: { id: string; label: string }) {
+  const commands = useCommands();
+  const stopEditing = useSeamsState((s) => s.setEditingStep);
+  const [value, setValue] = useState(label);
+  const ref = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+    ref.current?.select();
+  }, []);
+  const commit = () => {
+    const text = value.trim();
+    if (text && text !== label) commands.updateStep(id, { label: text });
+    stopEditing(null);
+  };
+  return (
+    <textarea
+      ref={ref}
+      className="step-label-editor nodrag nowheel"
+      aria-label="Step label"
+      value={value}
+      onChange={(e) => setValue(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === "Enter" && !e.shiftKey) {
+          e.preventDefault();
+          commit();
+        } else if (e.key === "Escape") {
+          e.preventDefault();
+          stopEditing(null);
+        }
+      }}
+    />
+  );
+}
+
+export const StepNode = memo(StepNodeView);

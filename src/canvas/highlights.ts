@@ -1,0 +1,21 @@
+/** What the analysis marks on the canvas, indexed for the node and edge renderers. */
+import type { FlowId, StepId } from "../domain/model";
+
+export type HandoffKind = "direct" | "citizen-carried" | "internal";
+
+export interface CanvasHighlights {
+  /** Steps in a duplicate cluster: the cluster's number (for its colour) and key. */
+  duplicateOf: ReadonlyMap<StepId, { cluster: number; key: string }>;
+  /** Data items a step asks for that other steps ask for too. */
+  repeatedAt: ReadonlyMap<StepId, readonly string[]>;
+  /** Flows that carry a handoff, by kind. */
+  handoffOn: ReadonlyMap<FlowId, HandoffKind>;
+}
+
+export const NO_HIGHLIGHTS: CanvasHighlights = {
+  duplicateOf: new Map(),
+  repeatedAt: new Map(),
+  handoffOn: new Map(),
+};
+
+export const DUPLICATE_COLOURS = ["#b4005a", "#6f2dbd", "#00707a", "#9a5b00", "#2b4a9e", "#7a1f1f"] as const;

@@ -1,0 +1,138 @@
+/**
+ * Journey → React Flow nodes and edges. Unchanged steps keep their node objects between
+ * renders (React Flow and memo compare by reference), and every node is given its size up
+ * front so React Flow does not need to measure it.
+ */
+import type { Edge, Node } from "@xyflow/react";
+import type { BlueprintLayout } from "../domain/layout";
+import type { Actor, Flow, FlowId, Journey, Lane, Step, StepId } from "../domain/model";
+import type { CanvasHighlights, HandoffKind } from "./highlights";
+
+export interface StepNodeData extends Record<string, unknown> {
+  step: Step;
+  owner: string;
+  colour: string;
+  isCitizen: boolean;
+  team: string;
+  duplicate: { cluster: number; key: string } | null;
+  repeated: readonly string[];
+  editing: boolean;
+}
+
+export type StepNode = Node<StepNodeData, "step">;
+
+export interface FlowEdgeData extends Record<string, unknown> {
+  flow: Flow;
+  handoff: HandoffKind | null;
+}
+
+export type FlowEdge = Edge<FlowEdgeData>;
+
+interface NodeInputs {
+  journey: Journey;
+  layout: BlueprintLayout;
+  selected: ReadonlySet<StepId>;
+  editingId: StepId | null;
+  highlights: CanvasHighlights;
+  dragPositions: ReadonlyMap<StepId, { x: number; y: number }>;
+}
+
+const EMPTY: readonly string[] = [];
+
+/** Builds step nodes, reusing a cached node whenever nothing it shows has changed. */
+export function createNodeBuilder() {
+  let cache = new Map<StepId, StepNode>();
+  return function buildNodes(inputs: NodeInputs): StepNode[] {
+    const { journey, layout, selected, editingId, highlights, dragPositions } = inputs;
+    const lanes = new Map<string, Lane>(journey.lanes.map((l) => [l.id, l]));
+    const actors = new Map<string, Actor>(journey.actors.map((a) => [a.id, a]));
+    const next = new Map<StepId, StepNode>();
+    const nodes: StepNode[] = [];
+    for (const step of journey.steps) {
+      const box = layout.steps.get(step.id);
+      if (!box) continue;
+      const lane = lanes.get(step.laneId);
+      const actor = lane ? actors.get(lane.actorId) : undefined;
+      const position = dragPositions.get(step.id) ?? { x: box.x, y: box.y };
+      const duplicate = highlights.duplicateOf.get(step.id) ?? null;
+      const repeated = highlights.repeatedAt.get(step.id) ?? EMPTY;
+      const isSelected = selected.has(step.id);
+      const editing = editingId === step.id;
+      const owner = actor?.shortName || actor?.name || "";
+      const colour = actor?.colour ?? "#888888";
+      const team = lane?.team ?? "";
+      const prev = cache.get(step.id);
+      if (
+        prev &&
+        prev.data.step === step &&
+        prev.position.x === position.x &&
+        prev.position.y === position.y &&
+        prev.selected === isSelected &&
+        prev.data.owner === owner &&
+        prev.data.colour === colour &&
+        prev.data.team === team &&
+        prev.data.duplicate?.key === duplicate?.key &&
+        prev.data.duplicate?.cluster === duplicate?.cluster &&
+        sameList(prev.data.repeated, repeated) &&
+        prev.data.editing === editing
+      ) {
+        next.set(step.id, prev);
+        nodes.push(prev);
+        continue;
+      }
+      const node: StepNode = {
+        id: step.id,
+        type: "step",
+        position,
+        width: box.width,
+        height: box.height,
+        measured: { width: box.width, height: box.height },
+        selected: isSelected,
+        data: { step, owner, colour, isCitizen: actor?.type === "citizen", team, duplicate, repeated, editing },
+        ariaLabel: `${step.label}, ${owner}`,
+      };
+      next.set(step.id, node);
+      nodes.push(node);
+    }
+    cache = next;
+    return nodes;
+  };
+}
+
+/** Builds flow edges, reusing cached edges whose flow and highlight are unchanged. */
+export function createEdgeBuilder() {
+  let cache = new Map<FlowId, FlowEdge>();
+  return function buildEdges(
+    flows: readonly Flow[],
+    handoffOn: ReadonlyMap<FlowId, HandoffKind>,
+    selected: ReadonlySet<FlowId>,
+  ): FlowEdge[] {
+    const next = new Map<FlowId, FlowEdge>();
+    const edges = flows.map((flow) => {
+      const handoff = handoffOn.get(flow.id) ?? null;
+      const isSelected = selected.has(flow.id);
+      const prev = cache.get(flow.id);
+      if (prev && prev.data?.flow === flow && prev.data.handoff === handoff && prev.selected === isSelected) {
+        next.set(flow.id, prev);
+        return prev;
+      }
+      const edge: FlowEdge = {
+        id: flow.id,
+        source: flow.from,
+        target: flow.to,
+        type: "flow",
+        selected: isSelected,
+        data: { flow, handoff },
+        ariaLabel: flow.label ? `Flow: ${flow.label}` : "Flow",
+      };
+      next.set(flow.id, edge);
+      return edge;
+    });
+    cache = next;
+    return edges;
+  };
+}
+
+function sameList(a: readonly string[], b: readonly string[]) {
+  return a === b || (a.length === b.length && a.every((v, i) => v === b[i]));
+}

@@ -115,7 +115,8 @@ export const duplicateDecisionSchema = z.strictObject({
   decision: z.enum(["confirmed", "dismissed"]),
 });
 
-const journeyShape = z.strictObject({
+/** Every field of a valid journey, without the checks of how its lists refer to each other. */
+export const journeyFieldsSchema = z.strictObject({
   id: idSchema,
   title: shortTextSchema,
   scenario: longTextSchema,
@@ -134,7 +135,7 @@ const journeyShape = z.strictObject({
 });
 
 /** A valid journey. `z.output<typeof journeySchema>` is the `Journey` type of the model. */
-export const journeySchema: z.ZodType<Journey> = journeyShape.superRefine((journey, ctx) => {
+export const journeySchema: z.ZodType<Journey> = journeyFieldsSchema.superRefine((journey, ctx) => {
   for (const issue of referenceIssues(journey))
     ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
 });

@@ -1,6 +1,6 @@
 import { formatPath, invalidError, RepairLog, type ImportError, type Issue } from "./errors";
 import { JOURNEY_FIELDS, RECORD_FIELDS, journeyInput } from "./input-schema";
-import { journeySchema } from "./journey-schema";
+import { journeyFieldsSchema } from "./journey-schema";
 import { COLLECTION_LIMITS, MAX_DEPTH, MAX_VALUES, type CollectionName } from "./limits";
 import { measureValue } from "./depth";
 import { referenceIssues } from "./references";
@@ -114,7 +114,7 @@ export function restoreBareJourney(value: unknown, measured = false): RestoreRes
   }));
   if (broken.length > 0) return { ok: false, error: invalidError(broken) };
 
-  const checked = journeySchema.safeParse(journey, { reportInput: true });
+  const checked = journeyFieldsSchema.safeParse(journey, { reportInput: true });
   if (!checked.success) {
     const issues = issuesFromZod(checked.error.issues).map((issue) => ({
       ...issue,

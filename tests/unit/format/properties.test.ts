@@ -72,10 +72,22 @@ describe("parseJourneyFile is total", () => {
     },
   );
 
-  test.prop([fc.string({ unit: "binary" })], RUNS)("any string is refused or opened", (text) => {
-    const result = parseJourneyFile(text);
-    expect(result.ok ? "ok" : result.error.kind).not.toBe("ok");
-  });
+  test.prop([fc.string({ unit: "binary" })], RUNS)(
+    "any string is refused with a known kind",
+    (text) => {
+      const result = parseJourneyFile(text);
+      expect(KINDS).toContain(result.ok ? "opened" : result.error.kind);
+    },
+  );
+
+  test.prop([fc.string({ unit: "binary" }), fc.string({ unit: "binary" })], RUNS)(
+    "any text inside Seams SVG metadata is refused or opened",
+    (before, inside) => {
+      const svg = `<svg>${before.replace(/</g, "")}<metadata id="seams-journey">${inside}</metadata></svg>`;
+      const result = parseJourneyFile(svg);
+      expect(KINDS).toContain(result.ok ? "invalid" : result.error.kind);
+    },
+  );
 
   test.prop([fc.uint8Array({ maxLength: 300 })], RUNS)(
     "any bytes are refused or opened",

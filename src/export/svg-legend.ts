@@ -1,0 +1,224 @@
+/**
+ * The title block above the exported blueprint and the legend below it: what each line,
+ * mark and card style means, and which organisation each lane colour stands for.
+ */
+import type { Journey } from "../domain/model";
+import { el, type XmlElement } from "./xml";
+import { drawMark } from "./svg-cards";
+import { flowLine, type Point } from "./svg-flows";
+import {
+  CARD_BORDER,
+  CITIZEN_CARD,
+  FONT_FAMILY,
+  INK,
+  MARK_STYLES,
+  MUTED,
+  displayText,
+  duplicateColour,
+  safeColour,
+  type MarkStyle,
+} from "./svg-theme";
+import { truncateToWidth, wrapText } from "./text-measure";
+
+function label(
+  x: number,
+  y: number,
+  size: number,
+  content: string,
+  extra: Record<string, string> = {},
+) {
+  return el(
+    "text",
+    { x, y, "font-family": FONT_FAMILY, "font-size": size, fill: INK, ...extra },
+    content,
+  );
+}
+
+const MONTHS =
+  "January February March April May June July August September October November December".split(
+    " ",
+  );
+
+/** "14 April 2025" from an ISO 8601 timestamp, or "" when it is not one. */
+export function formatDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return "";
+  const month = MONTHS[Number(m[2]) - 1];
+  const day = Number(m[3]);
+  return month && day >= 1 && day <= 31 ? `${day} ${month} ${m[1]}` : "";
+}
+
+export interface Block {
+  node: XmlElement;
+  height: number;
+}
+
+/** Journey title, scenario, owner team and date, at the top left of a width. */
+export function titleBlock(journey: Journey, width: number): Block {
+  const parts: XmlElement[] = [];
+  let y = 24;
+  const title = displayText(journey.title) || "Untitled journey";
+  parts.push(
+    label(0, y, 22, truncateToWidth(title, width, { size: 22, bold: true }), {
+      "font-weight": "bold",
+    }),
+  );
+  y += 8;
+  const scenario = displayText(journey.scenario);
+  if (scenario) {
+    const lines = wrapText(scenario, Math.min(width, 960), { size: 13 }, 3);
+    const top = y + 17;
+    parts.push(
+      el(
+        "text",
+        { x: 0, y: top, "font-family": FONT_FAMILY, "font-size": 13, fill: INK },
+        ...lines.map((line, i) => el("tspan", { x: 0, y: top + i * 17 }, line)),
+      ),
+    );
+    y += lines.length * 17;
+  }
+  const facts = [
+    displayText(journey.ownerTeam) ? `Owner: ${displayText(journey.ownerTeam)}` : "",
+    formatDate(journey.updatedAt) ? `Updated ${formatDate(journey.updatedAt)}` : "",
+  ].filter(Boolean);
+  if (facts.length > 0) {
+    y += 20;
+    parts.push(
+      label(0, y, 12, truncateToWidth(facts.join(" · "), width, { size: 12 }), { fill: MUTED }),
+    );
+  }
+  return { node: el("g", { "data-kind": "title" }, ...parts), height: y + 16 };
+}
+
+interface LegendItem {
+  symbol: (x: number, y: number) => XmlElement;
+  text: string;
+}
+
+const COLUMN_WIDTH = 360;
+const ROW_HEIGHT = 24;
+const SYMBOL_WIDTH = 48;
+
+function lineItem(
+  key: "plain" | "direct" | "citizen-carried" | "internal",
+  text: string,
+  dataShare = false,
+): LegendItem {
+  return {
+    symbol: (x, y) =>
+      flowLine(
+        [
+          [x, y],
+          [x + SYMBOL_WIDTH - 6, y],
+        ] as Point[],
+        key,
+        dataShare,
+      ),
+    text,
+  };
+}
+
+function markItem(text: string, style: MarkStyle, meaning: string): LegendItem {
+  return { symbol: (x, y) => drawMark({ text, style }, x, y + 4).node, text: meaning };
+}
+
+function cardItem(
+  fill: string,
+  text: string,
+  dash: string | null = null,
+  stroke = CARD_BORDER,
+): LegendItem {
+  return {
+    symbol: (x, y) =>
+      el("rect", {
+        x,
+        y: y - 8,
+        width: 34,
+        height: 16,
+        rx: 3,
+        fill,
+        stroke,
+        "stroke-width": stroke === CARD_BORDER ? 1 : 2,
+        "stroke-dasharray": dash,
+      }),
+    text,
+  };
+}
+
+function layerLineItem(): LegendItem {
+  return {
+    symbol: (x, y) =>
+      el("line", {
+        x1: x,
+        y1: y,
+        x2: x + SYMBOL_WIDTH - 6,
+        y2: y,
+        stroke: INK,
+        "stroke-width": 2,
+        "stroke-dasharray": "10 6",
+      }),
+    text: "Layer line: interaction, visibility, internal",
+  };
+}
+
+export interface LegendOptions {
+  highlights: boolean;
+  /** Whether any flow is a data share. */
+  dataShares: boolean;
+}
+
+/** The legend's entries for this journey. */
+function legendItems(journey: Journey, opts: LegendOptions): LegendItem[] {
+  const items: LegendItem[] = [lineItem("plain", "Flow from one step to the next")];
+  if (opts.dataShares) items.push(lineItem("plain", "Data share: no action by the citizen", true));
+  if (opts.highlights) {
+    items.push(
+      lineItem("direct", "Direct handoff: one organisation to another"),
+      lineItem("citizen-carried", "Citizen-carried handoff: the citizen takes it on"),
+      lineItem("internal", "Internal handoff: same organisation, another team"),
+      markItem("2 again", MARK_STYLES.repeated, "Asks for information other steps ask for too"),
+      markItem(
+        "D1",
+        { fill: duplicateColour(0), ink: "#ffffff" },
+        "Duplicate: same job as other D1 steps",
+      ),
+    );
+  }
+  items.push(
+    markItem("F", MARK_STYLES.fail, "Fail point"),
+    markItem("W", MARK_STYLES.wait, "Wait point"),
+    markItem("Pain 2", MARK_STYLES.pain, "Pain points recorded at the step"),
+    cardItem(CITIZEN_CARD, "Step taken by the citizen"),
+    cardItem("#ffffff", "Proposed step (to-be)", "5 3"),
+    layerLineItem(),
+  );
+  for (const actor of journey.actors) {
+    if (actor.type !== "organisation") continue;
+    const short = displayText(actor.shortName);
+    const name = displayText(actor.name);
+    items.push({
+      symbol: (x, y) =>
+        el("rect", { x, y: y - 7, width: 34, height: 14, rx: 2, fill: safeColour(actor.colour) }),
+      text: short && short !== name ? `${short}: ${name}` : name || short,
+    });
+  }
+  return items;
+}
+
+/** The legend, laid out in as many columns as fit the width. */
+export function legendBlock(journey: Journey, width: number, opts: LegendOptions): Block {
+  const items = legendItems(journey, opts);
+  const columns = Math.max(1, Math.floor(width / COLUMN_WIDTH));
+  const rows = Math.ceil(items.length / columns);
+  const top = 34;
+  const nodes: XmlElement[] = [label(0, 18, 15, "Legend", { "font-weight": "bold" })];
+  items.forEach((item, i) => {
+    const col = Math.floor(i / rows);
+    const row = i % rows;
+    const x = col * COLUMN_WIDTH;
+    const y = top + row * ROW_HEIGHT;
+    const text = truncateToWidth(item.text, COLUMN_WIDTH - SYMBOL_WIDTH - 16, { size: 12 });
+    nodes.push(el("g", {}, item.symbol(x, y), label(x + SYMBOL_WIDTH + 4, y + 4, 12, text)));
+  });
+  return { node: el("g", { "data-kind": "legend" }, ...nodes), height: top + rows * ROW_HEIGHT };
+}

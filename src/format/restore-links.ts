@@ -15,7 +15,10 @@ import type { Draft, JourneyDraft, StepDraft } from "./restore-records";
  * ill-formed id was replaced, and the links that can safely go removed: a flow to a missing
  * step, from a step to itself, or repeating another flow; an annotation's link to a missing
  * step. Steps, lanes and actors are never removed: a step in a missing lane or stage, or a lane
- * of a missing actor, is left for the journey schema to report as invalid, with its location.
+ * of a missing actor, is left for `referenceIssues` to report as invalid, with its location.
+ *
+ * The drafts spread here are restore's own objects, built field by field by the first pass;
+ * nothing parsed from the input is ever spread or merged.
  */
 
 const cellKey = (laneId: string, stageId: string): string => `${laneId}\u0000${stageId}`;

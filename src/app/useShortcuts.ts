@@ -2,7 +2,7 @@
 import { useEffect } from "react";
 import type { Commands } from "../store/commands";
 import type { SeamsStore } from "../store/store";
-import { isTyping } from "../ui/isTyping";
+import { isControl, isTyping } from "../ui/isTyping";
 
 
 export function useShortcuts(
@@ -53,7 +53,7 @@ export function useShortcuts(
         ui.openHelp();
       } else if (!mod && !e.altKey && key === "o") {
         state.setView(state.view === "canvas" ? "outline" : "canvas");
-      } else if (!mod && !e.altKey && (e.key === "Enter" || e.key === "F2")) {
+      } else if (!mod && !e.altKey && (e.key === "F2" || (e.key === "Enter" && !isControl(e.target)))) {
         const only = state.selectedStepIds.length === 1 ? state.selectedStepIds[0] : undefined;
         if (only && !state.readOnly) {
           e.preventDefault();

@@ -9,18 +9,18 @@ import {
   useReactFlow,
   type Connection,
   type NodeChange,
-  type OnSelectionChangeParams,
+  type EdgeChange,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from "react";
 import { blueprintLayout, cellAt, GRID } from "../domain/layout";
 import type { Actor, Journey, StepId } from "../domain/model";
 import { TEMPLATE_MIME, TOUCHPOINT_TEMPLATES } from "../domain/templates";
-import { useCommands, useSeamsState } from "../store/context";
+import { useCommands, useSeamsState, useStoreApi } from "../store/context";
 import { FlowEdge, FlowMarkers } from "./FlowEdge";
 import { GridBackdrop } from "./GridBackdrop";
 import { NO_HIGHLIGHTS, type CanvasHighlights } from "./highlights";
-import { createEdgeBuilder, createNodeBuilder, type StepNode as StepNodeType } from "./nodes";
+import { createEdgeBuilder, createNodeBuilder, type FlowEdge as FlowEdgeType, type StepNode as StepNodeType } from "./nodes";
 import { StepNode } from "./StepNode";
 import { StickyHeaders } from "./StickyHeaders";
 import { fitRect, HEADER_INSETS, type Rect } from "./viewport";
@@ -55,6 +55,7 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
   const select = useSeamsState((s) => s.select);
   const setEditing = useSeamsState((s) => s.setEditingStep);
   const commands = useCommands();
+  const store = useStoreApi();
   const flow = useReactFlow();
   const [dragPositions, setDragPositions] = useState<ReadonlyMap<StepId, { x: number; y: number }>>(new Map());
 
@@ -69,19 +70,38 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
     [buildNodes, journey, layout, selectedSteps, editingId, highlights, dragPositions],
   );
   const edges = useMemo(
-    () => buildEdges(journey.flows, highlights.handoffOn, selectedFlows),
-    [buildEdges, journey.flows, highlights.handoffOn, selectedFlows],
+    () => buildEdges(journey.flows, layout.steps, highlights.handoffOn, selectedFlows),
+    [buildEdges, journey.flows, layout.steps, highlights.handoffOn, selectedFlows],
   );
 
-  const onNodesChange = useCallback((changes: NodeChange<StepNodeType>[]) => {
-    const moves = changes.filter((c) => c.type === "position" && c.position && c.dragging);
-    if (moves.length === 0) return;
-    setDragPositions((prev) => {
-      const next = new Map(prev);
-      for (const c of moves) if (c.type === "position" && c.position) next.set(c.id, c.position);
-      return next;
-    });
-  }, []);
+  const onNodesChange = useCallback(
+    (changes: NodeChange<StepNodeType>[]) => {
+      const moves = changes.filter((c) => c.type === "position" && c.position && c.dragging);
+      if (moves.length > 0) {
+        setDragPositions((prev) => {
+          const next = new Map(prev);
+          for (const c of moves) if (c.type === "position" && c.position) next.set(c.id, c.position);
+          return next;
+        });
+      }
+      const selections = changes.filter((c) => c.type === "select");
+      if (selections.length > 0) {
+        const { selectedStepIds: steps, selectedFlowIds: flows } = store.getState();
+        select(applySelection(steps, selections), flows);
+      }
+    },
+    [select, store],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<FlowEdgeType>[]) => {
+      const selections = changes.filter((c) => c.type === "select");
+      if (selections.length === 0) return;
+      const { selectedStepIds: steps, selectedFlowIds: flows } = store.getState();
+      select(steps, applySelection(flows, selections));
+    },
+    [select, store],
+  );
 
   const onNodeDragStop = useCallback(
     (_: unknown, _node: StepNodeType, dragged: StepNodeType[]) => {
@@ -103,11 +123,6 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
       setDragPositions(new Map());
     },
     [commands, journey, layout],
-  );
-
-  const onSelectionChange = useCallback(
-    ({ nodes: n, edges: e }: OnSelectionChangeParams) => select(n.map((x) => x.id), e.map((x) => x.id)),
-    [select],
   );
 
   const onConnect = useCallback((c: Connection) => {
@@ -223,7 +238,7 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
       data-testid="canvas"
     >
       <FlowMarkers />
-      <ReactFlow<StepNodeType>
+      <ReactFlow<StepNodeType, FlowEdgeType>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
@@ -231,7 +246,7 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
         onNodesChange={onNodesChange}
         onNodeDragStop={onNodeDragStop}
         onNodeDoubleClick={onNodeDoubleClick}
-        onSelectionChange={onSelectionChange}
+        onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
@@ -259,4 +274,16 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
       </ReactFlow>
     </div>
   );
+}
+
+/** Applies React Flow's select / deselect changes to a list of selected ids, keeping order. */
+function applySelection(current: readonly string[], changes: { type: string; id?: string; selected?: boolean }[]): string[] {
+  const next = current.slice();
+  for (const c of changes) {
+    if (c.type !== "select" || !c.id) continue;
+    const at = next.indexOf(c.id);
+    if (c.selected && at < 0) next.push(c.id);
+    if (!c.selected && at >= 0) next.splice(at, 1);
+  }
+  return next;
 }

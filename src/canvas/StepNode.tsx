@@ -24,7 +24,8 @@ function StepNodeView({ id, data, selected }: NodeProps<StepNodeType>) {
       style={{ ["--owner" as string]: colour, ["--dup" as string]: dupColour }}
       data-step-id={id}
     >
-      <Handle type="target" position={Position.Left} className="step-handle" />
+      <Handle type="target" id="l" position={Position.Left} className="step-handle" />
+      <Handle type="target" id="t" position={Position.Top} className="step-handle" />
       <div className="step-owner">
         <span className="step-owner-name">{owner}</span>
         {step.channel ? <span className="step-channel">{CHANNEL_LABELS[step.channel]}</span> : null}
@@ -57,7 +58,8 @@ function StepNodeView({ id, data, selected }: NodeProps<StepNodeType>) {
           </span>
         ) : null}
       </div>
-      <Handle type="source" position={Position.Right} className="step-handle" />
+      <Handle type="source" id="r" position={Position.Right} className="step-handle" />
+      <Handle type="source" id="b" position={Position.Bottom} className="step-handle" />
     </div>
   );
 }

@@ -4,7 +4,7 @@
  * front so React Flow does not need to measure it.
  */
 import type { Edge, Node } from "@xyflow/react";
-import type { BlueprintLayout } from "../domain/layout";
+import type { BlueprintLayout, StepBox } from "../domain/layout";
 import type { Actor, Flow, FlowId, Journey, Lane, Step, StepId } from "../domain/model";
 import type { CanvasHighlights, HandoffKind } from "./highlights";
 
@@ -104,6 +104,7 @@ export function createEdgeBuilder() {
   let cache = new Map<FlowId, FlowEdge>();
   return function buildEdges(
     flows: readonly Flow[],
+    boxes: ReadonlyMap<StepId, StepBox>,
     handoffOn: ReadonlyMap<FlowId, HandoffKind>,
     selected: ReadonlySet<FlowId>,
   ): FlowEdge[] {
@@ -111,8 +112,16 @@ export function createEdgeBuilder() {
     const edges = flows.map((flow) => {
       const handoff = handoffOn.get(flow.id) ?? null;
       const isSelected = selected.has(flow.id);
+      const [sourceHandle, targetHandle] = handlesFor(boxes.get(flow.from), boxes.get(flow.to));
       const prev = cache.get(flow.id);
-      if (prev && prev.data?.flow === flow && prev.data.handoff === handoff && prev.selected === isSelected) {
+      if (
+        prev &&
+        prev.data?.flow === flow &&
+        prev.data.handoff === handoff &&
+        prev.selected === isSelected &&
+        prev.sourceHandle === sourceHandle &&
+        prev.targetHandle === targetHandle
+      ) {
         next.set(flow.id, prev);
         return prev;
       }
@@ -120,6 +129,8 @@ export function createEdgeBuilder() {
         id: flow.id,
         source: flow.from,
         target: flow.to,
+        sourceHandle,
+        targetHandle,
         type: "flow",
         selected: isSelected,
         data: { flow, handoff },
@@ -131,6 +142,12 @@ export function createEdgeBuilder() {
     cache = next;
     return edges;
   };
+}
+
+/** Flows between cards stacked in the same column run bottom to top; others right to left. */
+export function handlesFor(from: StepBox | undefined, to: StepBox | undefined): ["r" | "b", "l" | "t"] {
+  if (from && to && Math.abs(from.x - to.x) < from.width / 2 && to.y > from.y) return ["b", "t"];
+  return ["r", "l"];
 }
 
 function sameList(a: readonly string[], b: readonly string[]) {

@@ -1,0 +1,173 @@
+import type { Locator, Page } from "@playwright/test";
+import { expect, openLibrary, test } from "./fixtures";
+
+/** The middle of the empty part of a lane × stage cell, found from the sticky headers. */
+async function cellPoint(page: Page, lane: string, stage: string, offsetX = 40) {
+  const laneBox = await page.locator(".lane-header", { hasText: lane }).first().boundingBox();
+  const stageBox = await page.locator(".stage-header", { hasText: stage }).first().boundingBox();
+  if (!laneBox || !stageBox) throw new Error(`no cell ${lane} × ${stage}`);
+  return { x: stageBox.x + stageBox.width - offsetX, y: laneBox.y + laneBox.height / 2 };
+}
+
+async function addStepByDoubleClick(page: Page, lane: string, stage: string, label: string) {
+  const point = await cellPoint(page, lane, stage);
+  await page.mouse.dblclick(point.x, point.y);
+  const editor = page.getByRole("textbox", { name: "Step label" });
+  await expect(editor).toBeFocused();
+  await editor.fill(label);
+  await editor.press("Enter");
+  await expect(step(page, label)).toBeVisible();
+}
+
+function step(page: Page, label: string): Locator {
+  return page.locator(".react-flow__node-step", { has: page.locator(".step-label", { hasText: label }) });
+}
+
+async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  const steps = 12;
+  for (let i = 1; i <= steps; i++) {
+    await page.mouse.move(from.x + ((to.x - from.x) * i) / steps, from.y + ((to.y - from.y) * i) / steps);
+  }
+  await page.mouse.up();
+}
+
+async function centre(locator: Locator) {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error("not on screen");
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+async function addLane(page: Page, organisation: string, layer: string) {
+  await page.getByLabel("Organisation", { exact: true }).selectOption({ label: organisation });
+  await page.getByLabel("Layer", { exact: true }).selectOption({ label: layer });
+  await page.getByRole("button", { name: "Add lane", exact: true }).click();
+}
+
+async function laneOf(page: Page, label: string): Promise<string> {
+  return (await step(page, label).locator(".step-owner-name").textContent()) ?? "";
+}
+
+test("draw a journey across three organisations with the mouse, then reload it", async ({ page, problems }) => {
+  await openLibrary(page);
+  await page.getByRole("button", { name: "New journey" }).click();
+  await expect(page.getByTestId("canvas")).toBeVisible();
+
+  await page.getByRole("tab", { name: "Lanes & stages" }).click();
+  await addLane(page, "Department for Work and Pensions", "Frontstage");
+  await addLane(page, "HM Revenue and Customs", "Frontstage");
+  await addLane(page, "Post Office", "Frontstage");
+  await expect(page.locator(".lane-header")).toHaveCount(4);
+
+  // Double-click empty cells to add steps, typing each label in place.
+  await addStepByDoubleClick(page, "Citizen", "Before", "Apply online");
+  await addStepByDoubleClick(page, "DWP", "Before", "Check the claim");
+  await addStepByDoubleClick(page, "HMRC", "During", "Prove your identity");
+  await addStepByDoubleClick(page, "Citizen", "After", "Get a decision letter");
+  await expect(page.locator(".react-flow__node-step")).toHaveCount(4);
+  expect(await laneOf(page, "Prove your identity")).toBe("HMRC");
+
+  // Drag a step into another organisation's lane: its owner changes.
+  const target = await cellPoint(page, "Post Office", "During", 110);
+  await drag(page, await centre(step(page, "Prove your identity")), target);
+  await expect(step(page, "Prove your identity").locator(".step-owner-name")).toHaveText("Post Office");
+
+  // Connect by dragging from one card's handle to another's.
+  const connect = async (from: string, to: string) => {
+    const source = step(page, from).locator(".react-flow__handle.source.react-flow__handle-right");
+    const targetHandle = step(page, to).locator(".react-flow__handle.target.react-flow__handle-left");
+    await drag(page, await centre(source), await centre(targetHandle));
+  };
+  await connect("Apply online", "Check the claim");
+  await expect(page.locator(".react-flow__edge")).toHaveCount(1);
+  await connect("Check the claim", "Prove your identity");
+  await expect(page.locator(".react-flow__edge")).toHaveCount(2);
+
+  // Undo and redo with the keyboard and the toolbar.
+  await page.keyboard.press("Control+z");
+  await expect(page.locator(".react-flow__edge")).toHaveCount(1);
+  await page.keyboard.press("Control+z");
+  await expect(page.locator(".react-flow__edge")).toHaveCount(0);
+  await page.getByRole("button", { name: "Redo" }).click();
+  await page.getByRole("button", { name: "Redo" }).click();
+  await expect(page.locator(".react-flow__edge")).toHaveCount(2);
+  // Undo the drag between lanes, then redo it: the whole drag is one step.
+  await page.keyboard.press("Control+z");
+  await page.keyboard.press("Control+z");
+  await page.keyboard.press("Control+z");
+  await expect(step(page, "Prove your identity").locator(".step-owner-name")).toHaveText("HMRC");
+  await page.keyboard.press("Control+Shift+z");
+  await expect(step(page, "Prove your identity").locator(".step-owner-name")).toHaveText("Post Office");
+  await page.keyboard.press("Control+Shift+z");
+  await page.keyboard.press("Control+Shift+z");
+  await expect(page.locator(".react-flow__edge")).toHaveCount(2);
+
+  // Copy and paste a step.
+  await step(page, "Check the claim").click();
+  await page.keyboard.press("Control+c");
+  await page.keyboard.press("Control+v");
+  await expect(page.locator(".react-flow__node-step", { hasText: "Check the claim" })).toHaveCount(2);
+  // Shift-click adds to the selection; Delete removes both selected steps.
+  await step(page, "Get a decision letter").click({ modifiers: ["Shift"] });
+  await expect(page.locator(".react-flow__node-step.selected")).toHaveCount(2);
+  await page.keyboard.press("Delete");
+  await expect(page.locator(".react-flow__node-step")).toHaveCount(3);
+  await expect(page.locator(".react-flow__node-step", { hasText: "Check the claim" })).toHaveCount(1);
+
+  await expect(page.getByTestId("save-status")).toHaveText("All changes saved on this computer");
+  await page.screenshot({ path: "test-results/drawn-journey.png" });
+  await page.reload();
+  await expect(page.locator(".react-flow__node-step")).toHaveCount(3);
+  await expect(page.locator(".react-flow__edge")).toHaveCount(2);
+  await expect(step(page, "Prove your identity").locator(".step-owner-name")).toHaveText("Post Office");
+  expect(problems).toEqual([]);
+});
+
+/** Presses Tab until `target` has focus, as a keyboard user would. */
+async function tabTo(page: Page, target: Locator, limit = 150) {
+  for (let i = 0; i < limit; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error("could not reach the element with Tab");
+}
+
+test("build a small journey with the keyboard alone through the outline", async ({ page, problems }) => {
+  await openLibrary(page);
+  await tabTo(page, page.getByRole("button", { name: "New journey" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("canvas")).toBeVisible();
+  await tabTo(page, page.getByRole("button", { name: "Outline", exact: true }));
+  await page.keyboard.press("Enter");
+  const outline = page.getByRole("region", { name: /Untitled journey/ });
+  await expect(outline).toBeVisible();
+
+  const addTo = async (stage: string, label: string) => {
+    await tabTo(page, page.getByRole("button", { name: `Add step to ${stage}` }));
+    await page.keyboard.press("Enter");
+    await expect(page.getByLabel("Step name")).toBeFocused();
+    await page.keyboard.type(label);
+    await page.keyboard.press("Enter");
+    await expect(outline.getByRole("listitem").filter({ hasText: label }).first()).toBeVisible();
+  };
+  await addTo("Before", "Find out what to do");
+  await addTo("During", "Fill in the form");
+  await addTo("After", "Wait for the letter");
+
+  // Connect the first step to the second with the keyboard.
+  const first = outline.getByRole("listitem").filter({ hasText: "Find out what to do" }).first();
+  await tabTo(page, first);
+  const connectTo = page.getByLabel("Connect to…");
+  await tabTo(page, connectTo);
+  await connectTo.press("ArrowDown");
+  await tabTo(page, page.getByRole("button", { name: "Connect", exact: true }));
+  await page.keyboard.press("Enter");
+  await expect(outline.getByText(/Leads to: Fill in the form/)).toBeVisible();
+
+  await expect(page.getByTestId("save-status")).toHaveText("All changes saved on this computer");
+  await page.reload();
+  await expect(page.locator(".react-flow__node-step")).toHaveCount(3);
+  await expect(page.locator(".react-flow__edge")).toHaveCount(1);
+  expect(problems).toEqual([]);
+});

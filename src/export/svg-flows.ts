@@ -18,7 +18,7 @@ import {
   type FlowStyleKey,
   type SvgHighlights,
 } from "./svg-theme";
-import { LabelPlacer, labelCandidates } from "./svg-labels";
+import { LabelPlacer, gridTextBoxes, labelCandidates } from "./svg-labels";
 import { textWidth, truncateToWidth } from "./text-measure";
 
 export type Point = readonly [number, number];
@@ -207,12 +207,16 @@ export function drawFlows(
   const lines: XmlElement[] = [];
   const labels: XmlElement[] = [];
   const firstCardX = GRID.laneHeaderWidth + GRID.cellPadX;
-  const placer = new LabelPlacer(layout.steps.values(), {
-    x: GRID.laneHeaderWidth + 2,
-    y: GRID.stageHeaderHeight + 2,
-    width: layout.width - GRID.laneHeaderWidth - 4,
-    height: layout.height - GRID.stageHeaderHeight - 4,
-  });
+  const placer = new LabelPlacer(
+    layout.steps.values(),
+    {
+      x: GRID.laneHeaderWidth + 2,
+      y: GRID.stageHeaderHeight + 2,
+      width: layout.width - GRID.laneHeaderWidth - 4,
+      height: layout.height - GRID.stageHeaderHeight - 4,
+    },
+    gridTextBoxes(layout),
+  );
   for (const flow of journey.flows) {
     const from = layout.steps.get(flow.from);
     const to = layout.steps.get(flow.to);

@@ -3,7 +3,10 @@
  * flow's route, each scored by how much of the cards and the labels already placed it would
  * cover. Cards and labels are kept in a coarse grid of buckets so a large journey stays fast.
  */
+import { GRID, type BlueprintLayout, type LayerBand } from "../domain/layout";
+import { LAYER_LABELS } from "../domain/model";
 import type { Point } from "./svg-flows";
+import { textWidth } from "./text-measure";
 
 export interface Rect {
   x: number;
@@ -81,11 +84,14 @@ export class LabelPlacer {
   private readonly cards = new RectIndex();
   private readonly labels = new RectIndex();
 
-  /** `bounds` is the area labels must stay inside (the grid, clear of the headers). */
+  /** `bounds` is the area labels must stay inside (the grid, clear of the headers); `fixed`
+   * are texts already there, kept clear like labels. */
   constructor(
     cards: Iterable<Rect>,
     private readonly bounds: Rect,
+    fixed: Iterable<Rect> = [],
   ) {
+    for (const rect of fixed) this.labels.add(rect);
     // A label may touch a card's edge by a few units: the gaps between lanes are narrow.
     for (const c of cards) {
       this.cards.add({
@@ -123,4 +129,31 @@ export class LabelPlacer {
     this.labels.add({ x: best[0] - width / 2, y: best[1] - height / 2, width, height });
     return best;
   }
+}
+
+/** The white box behind the name of the line below a layer ("Line of interaction"), at the
+ * left of the grid just above the line. */
+export function layerLineLabelBox(band: LayerBand, name: string): Rect {
+  const bottom = band.y + band.height;
+  return {
+    x: GRID.laneHeaderWidth + 8,
+    y: bottom - 15,
+    width: textWidth(name, 11, true) + 8,
+    height: 13,
+  };
+}
+
+/** The layer's name, in capitals, at the top right of its band. */
+export function layerName(band: LayerBand, layoutWidth: number): { text: string; box: Rect } {
+  const text = LAYER_LABELS[band.layer].toUpperCase();
+  const width = textWidth(text, 10, true);
+  return { text, box: { x: layoutWidth - 10 - width, y: band.y + 3, width, height: 10 } };
+}
+
+/** Everything the grid writes that flow labels should keep off. */
+export function gridTextBoxes(layout: BlueprintLayout): Rect[] {
+  return layout.layers.flatMap((band) => [
+    layerName(band, layout.width).box,
+    ...(band.lineBelow ? [layerLineLabelBox(band, band.lineBelow)] : []),
+  ]);
 }

@@ -2,6 +2,7 @@
  * The title block above the exported blueprint and the legend below it: what each line,
  * mark and card style means, and which organisation each lane colour stands for.
  */
+import type { BlueprintLayout } from "../domain/layout";
 import type { Journey } from "../domain/model";
 import { el, type XmlElement } from "./xml";
 import { drawMark } from "./svg-cards";
@@ -17,6 +18,7 @@ import {
   duplicateColour,
   safeColour,
   type MarkStyle,
+  type SvgHighlights,
 } from "./svg-theme";
 import { truncateToWidth, wrapText } from "./text-measure";
 
@@ -161,39 +163,57 @@ function layerLineItem(): LegendItem {
   };
 }
 
-export interface LegendOptions {
-  highlights: boolean;
-  /** Whether any flow is a data share. */
-  dataShares: boolean;
-}
+/** What the drawing shows, so the legend explains that and nothing else. */
+export type LegendEntry =
+  | "data-share"
+  | "direct"
+  | "citizen-carried"
+  | "internal"
+  | "repeated"
+  | "duplicate"
+  | "fail"
+  | "wait"
+  | "pain"
+  | "citizen"
+  | "proposed"
+  | "layer-line";
 
-/** The legend's entries for this journey. */
-function legendItems(journey: Journey, opts: LegendOptions): LegendItem[] {
+const ENTRIES: Readonly<Record<LegendEntry, LegendItem>> = {
+  "data-share": lineItem("plain", "Data share: no action by the citizen", true),
+  direct: lineItem("direct", "Direct handoff: one organisation to another"),
+  "citizen-carried": lineItem(
+    "citizen-carried",
+    "Citizen-carried handoff: the citizen takes it on",
+  ),
+  internal: lineItem("internal", "Internal handoff: same organisation, another team"),
+  repeated: markItem(
+    "2 again",
+    MARK_STYLES.repeated,
+    "Asks for information other steps ask for too",
+  ),
+  duplicate: markItem(
+    "D1",
+    { fill: duplicateColour(0), ink: "#ffffff" },
+    "Duplicate: same job as other D1 steps",
+  ),
+  fail: markItem("F", MARK_STYLES.fail, "Fail point"),
+  wait: markItem("W", MARK_STYLES.wait, "Wait point"),
+  pain: markItem("Pain 2", MARK_STYLES.pain, "Pain points recorded at the step"),
+  citizen: cardItem(CITIZEN_CARD, "Step taken by the citizen"),
+  proposed: cardItem("#ffffff", "Proposed step (to-be)", "5 3"),
+  "layer-line": layerLineItem(),
+};
+
+/** The legend's entries: how flows are drawn, each mark and style the drawing uses, and the
+ * organisations that own its lanes with their colours. */
+function legendItems(journey: Journey, used: ReadonlySet<LegendEntry>): LegendItem[] {
   const items: LegendItem[] = [lineItem("plain", "Flow from one step to the next")];
-  if (opts.dataShares) items.push(lineItem("plain", "Data share: no action by the citizen", true));
-  if (opts.highlights) {
-    items.push(
-      lineItem("direct", "Direct handoff: one organisation to another"),
-      lineItem("citizen-carried", "Citizen-carried handoff: the citizen takes it on"),
-      lineItem("internal", "Internal handoff: same organisation, another team"),
-      markItem("2 again", MARK_STYLES.repeated, "Asks for information other steps ask for too"),
-      markItem(
-        "D1",
-        { fill: duplicateColour(0), ink: "#ffffff" },
-        "Duplicate: same job as other D1 steps",
-      ),
-    );
+  for (const entry of Object.keys(ENTRIES) as LegendEntry[]) {
+    if (used.has(entry)) items.push(ENTRIES[entry]);
   }
-  items.push(
-    markItem("F", MARK_STYLES.fail, "Fail point"),
-    markItem("W", MARK_STYLES.wait, "Wait point"),
-    markItem("Pain 2", MARK_STYLES.pain, "Pain points recorded at the step"),
-    cardItem(CITIZEN_CARD, "Step taken by the citizen"),
-    cardItem("#ffffff", "Proposed step (to-be)", "5 3"),
-    layerLineItem(),
-  );
+  const owners = new Set(journey.lanes.map((l) => l.actorId));
   for (const actor of journey.actors) {
-    if (actor.type !== "organisation") continue;
+    if (actor.type !== "organisation" || !owners.has(actor.id)) continue;
     const short = displayText(actor.shortName);
     const name = displayText(actor.name);
     items.push({
@@ -205,9 +225,42 @@ function legendItems(journey: Journey, opts: LegendOptions): LegendItem[] {
   return items;
 }
 
+/** What the drawing shows that the legend should explain. */
+export function legendEntries(
+  journey: Journey,
+  layout: BlueprintLayout,
+  highlights: SvgHighlights | null,
+): Set<LegendEntry> {
+  const used = new Set<LegendEntry>();
+  const lanes = new Map(journey.lanes.map((l) => [l.id, l]));
+  const citizens = new Set(journey.actors.filter((a) => a.type === "citizen").map((a) => a.id));
+  for (const step of journey.steps) {
+    if (!layout.steps.has(step.id)) continue;
+    if (step.failPoint) used.add("fail");
+    if (step.waitPoint) used.add("wait");
+    if (step.painPoints.length > 0) used.add("pain");
+    if (step.evidenceStatus === "proposed") used.add("proposed");
+    if (citizens.has(lanes.get(step.laneId)?.actorId ?? "")) used.add("citizen");
+    if (highlights?.duplicateOf.has(step.id)) used.add("duplicate");
+    if ((highlights?.repeatedAt.get(step.id)?.length ?? 0) > 0) used.add("repeated");
+  }
+  for (const flow of journey.flows) {
+    if (!layout.steps.has(flow.from) || !layout.steps.has(flow.to)) continue;
+    const kind = highlights?.handoffOn.get(flow.id);
+    if (kind === "direct" || kind === "citizen-carried" || kind === "internal") used.add(kind);
+    if (flow.dataShare && kind !== "internal") used.add("data-share");
+  }
+  if (layout.layers.some((band) => band.lineBelow)) used.add("layer-line");
+  return used;
+}
+
 /** The legend, laid out in as many columns as fit the width. */
-export function legendBlock(journey: Journey, width: number, opts: LegendOptions): Block {
-  const items = legendItems(journey, opts);
+export function legendBlock(
+  journey: Journey,
+  width: number,
+  used: ReadonlySet<LegendEntry>,
+): Block {
+  const items = legendItems(journey, used);
   const columns = Math.max(1, Math.floor(width / COLUMN_WIDTH));
   const rows = Math.ceil(items.length / columns);
   const top = 34;

@@ -14,7 +14,8 @@ import { serializeJourney, type EnvelopeOptions } from "../format/envelope";
 import { SVG_METADATA_ID, embedEnvelopeInSvgMetadata } from "../format/svg-embed";
 import { drawCard } from "./svg-cards";
 import { drawFlows, flowMarkers } from "./svg-flows";
-import { legendBlock, titleBlock } from "./svg-legend";
+import { legendBlock, legendEntries, titleBlock } from "./svg-legend";
+import { layerLineLabelBox, layerName } from "./svg-labels";
 import {
   BAND_ODD,
   FALLBACK_OWNER,
@@ -28,7 +29,7 @@ import {
   safeColour,
   type SvgHighlights,
 } from "./svg-theme";
-import { textWidth, truncateToWidth } from "./text-measure";
+import { truncateToWidth } from "./text-measure";
 import { SVG_NS, el, escapedText, serializeXml, type XmlElement } from "./xml";
 
 export type { SvgHighlights, HandoffKind } from "./svg-theme";
@@ -69,10 +70,7 @@ export function exportSvg(journey: Journey, options: SvgExportOptions = {}): str
   y += layout.height;
   if (options.legend ?? true) {
     y += GAP;
-    const block = legendBlock(journey, contentWidth, {
-      highlights: highlights !== null,
-      dataShares: journey.flows.some((f) => f.dataShare),
-    });
+    const block = legendBlock(journey, contentWidth, legendEntries(journey, layout, highlights));
     blocks.push(el("g", { transform: `translate(${MARGIN} ${y})` }, block.node));
     y += block.height;
   }
@@ -213,16 +211,9 @@ function grid(layout: BlueprintLayout) {
         }),
       );
       // On a white ground above the flows, so a flow running along the lane edge cannot hide it.
-      const labelWidth = textWidth(band.lineBelow, 11, true) + 8;
+      const box = layerLineLabelBox(band, band.lineBelow);
       labels.push(
-        el("rect", {
-          x: left + 8,
-          y: bottom - 15,
-          width: labelWidth,
-          height: 13,
-          fill: "#ffffff",
-          "fill-opacity": 0.9,
-        }),
+        el("rect", { ...box, fill: "#ffffff", "fill-opacity": 0.9 }),
         el(
           "text",
           {
@@ -237,11 +228,12 @@ function grid(layout: BlueprintLayout) {
         ),
       );
     }
+    const name = layerName(band, width);
     parts.push(
       el(
         "text",
         {
-          x: width - 10,
+          x: name.box.x + name.box.width,
           y: band.y + 11,
           "text-anchor": "end",
           "font-family": FONT_FAMILY,
@@ -249,7 +241,7 @@ function grid(layout: BlueprintLayout) {
           "font-weight": "bold",
           fill: MUTED,
         },
-        LAYER_LABELS[band.layer].toUpperCase(),
+        name.text,
       ),
     );
   }

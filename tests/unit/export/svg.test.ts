@@ -258,6 +258,25 @@ describe("exportSvg: options", () => {
     expect(shownTexts(doc)).not.toContain("D1");
   });
 
+  it("explains in the legend only what the drawing shows", () => {
+    const plain = buildJourney({
+      actors: [{ id: "org", name: "HM Revenue and Customs", shortName: "HMRC" }, "unused"],
+      lanes: [{ id: "L", layer: "backstage", actorId: "org" }],
+      stages: ["S"],
+      steps: ["x", "y"],
+      flows: [{ id: "f", from: "x", to: "y", dataShare: true }],
+    });
+    const legend = shownTexts(
+      parseSvg(exportSvg(plain)).querySelector('g[data-kind="legend"]') as unknown as Document,
+    );
+    expect(legend).toEqual([
+      "Legend",
+      "Flow from one step to the next",
+      "Data share: no action by the citizen",
+      "HMRC: HM Revenue and Customs",
+    ]);
+  });
+
   it("accepts the canvas's highlights as they are", () => {
     const fromCanvas: CanvasHighlights = NO_HIGHLIGHTS;
     const svgHighlights: SvgHighlights = fromCanvas;

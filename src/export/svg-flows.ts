@@ -35,12 +35,58 @@ export interface RouteGaps {
   afterSource: number;
   /** Half the gap to the left of the target card. */
   beforeTarget: number;
+  /** Whether other cards stand in the column between a card and one below it. */
+  cardsBetween?: boolean;
 }
 
-/** Routes a flow between two cards. A flow to a card further right turns once, in the gap
- * just before the target; a flow back to the left (or to a card above or below) leaves to
- * the right, runs along the lane boundary, and enters the target from its left. */
+/** Routes a flow between two cards. A flow to a card below in the same column runs from the
+ * bottom of one to the top of the other (as on the canvas); a flow to a card further right
+ * turns once, in the gap just before the target; a flow back to the left (or up the same
+ * column) leaves to the right, runs between the card and the lane's edge, and enters the
+ * target from its left. */
 export function routeFlow(from: StepBox, to: StepBox, gaps: RouteGaps): FlowRoute {
+  if (Math.abs(from.x - to.x) < from.width / 2 && to.y > from.y) {
+    const tx = to.x + to.width / 2;
+    const ty = to.y;
+    const above = ty - GRID.cellPadY / 2;
+    if (gaps.cardsBetween) {
+      // Cards lie between them: go down beside the column and in from above, so a fan-out
+      // from one step to several below does not read as a chain through them.
+      const sx = from.x + from.width;
+      const sy = from.y + from.height / 2;
+      const outX = sx + gaps.afterSource;
+      return {
+        points: [
+          [sx, sy],
+          [outX, sy],
+          [outX, above],
+          [tx, above],
+          [tx, ty],
+        ],
+        labelAt: [outX, (sy + above) / 2],
+      };
+    }
+    // Stacked in one column: bottom to top, as on the canvas.
+    const sx = from.x + from.width / 2;
+    const sy = from.y + from.height;
+    if (sx === tx)
+      return {
+        points: [
+          [sx, sy],
+          [tx, ty],
+        ],
+        labelAt: [sx, (sy + ty) / 2],
+      };
+    return {
+      points: [
+        [sx, sy],
+        [sx, above],
+        [tx, above],
+        [tx, ty],
+      ],
+      labelAt: [(sx + tx) / 2, above],
+    };
+  }
   const sx = from.x + from.width;
   const sy = from.y + from.height / 2;
   const tx = to.x;
@@ -207,6 +253,14 @@ export function drawFlows(
   const lines: XmlElement[] = [];
   const labels: XmlElement[] = [];
   const firstCardX = GRID.laneHeaderWidth + GRID.cellPadX;
+  const columns = new Map<number, number[]>();
+  for (const b of layout.steps.values()) {
+    const ys = columns.get(b.x);
+    if (ys) ys.push(b.y);
+    else columns.set(b.x, [b.y]);
+  }
+  const cardsBetween = (from: StepBox, to: StepBox) =>
+    from.x === to.x && (columns.get(from.x) ?? []).some((y) => y > from.y && y < to.y);
   const placer = new LabelPlacer(
     layout.steps.values(),
     {
@@ -224,6 +278,7 @@ export function drawFlows(
     const key = styleKey(flow, highlights);
     const route = routeFlow(from, to, {
       afterSource: isLastInCell(from) ? GRID.cellPadX - 4 : GRID.cardGap / 2,
+      cardsBetween: cardsBetween(from, to),
       beforeTarget:
         to.index > 0
           ? GRID.cardGap / 2

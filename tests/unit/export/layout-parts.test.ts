@@ -103,13 +103,24 @@ describe("routeFlow", () => {
       "M672 242 L686 242 L686 183 L194 183 L194 110 L208 110",
     ],
     [
-      "straight down the same column",
+      "straight down the same column, bottom to top",
       box(208, 58),
+      box(208, 322),
+      "M308 162 L308 322",
+    ],
+    [
+      "back up the same column",
       box(208, 190),
-      "M408 110 L422 110 L422 169 L194 169 L194 242 L208 242",
+      box(208, 58),
+      "M408 242 L422 242 L422 183 L194 183 L194 110 L208 110",
     ],
   ])("%s", (_name, from, to, d) => {
     expect(pathData(routeFlow(from, to, gaps).points)).toBe(d);
+  });
+
+  it("goes down beside the column, and in from above, when cards stand between", () => {
+    const route = routeFlow(box(208, 58), box(208, 322), { ...gaps, cardsBetween: true });
+    expect(pathData(route.points)).toBe("M408 110 L422 110 L422 315 L308 315 L308 322");
   });
 });
 

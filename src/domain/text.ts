@@ -243,7 +243,8 @@ const SYNONYMS: Record<string, string> = {
     "send submit submission upload provide give supply return post enter complete lodge forward " +
     "fill|fill in|fill out|hand in|send in|send off|pass on",
   cancel: "cancel cancellation stop end close closure terminate withdraw revoke cease deactivate",
-  pay: "pay payment fee remit",
+  pay: "pay remit|top up",
+  payment: "payment fee charge instalment",
   receive: "receive obtain collect|pick up",
   find: "find search locate|look up|look for",
   learn: "learn discover understand read|find out",
@@ -298,6 +299,11 @@ export const isConcept = (term: string): boolean => term in SYNONYMS;
 
 /** Whether a term is an action concept ("notify", "verify", "apply" …). */
 export const isAction = (term: string): boolean => ACTIONS.has(term);
+
+const ACTION_BITS = new Map([...ACTIONS].map((a, i) => [a, 1 << i]));
+
+/** A bit for each action concept, so sets of actions compare with one `&`. 0 for other terms. */
+export const actionBit = (term: string): number => ACTION_BITS.get(term) ?? 0;
 
 /** Display words for concept terms, for reasons shown to people. */
 const CONCEPT_LABELS: Record<string, string> = {

@@ -1,0 +1,194 @@
+/**
+ * Finding the pairs of steps alike enough to be duplicates, without comparing every step with
+ * every other: an inverted index over each step's rarer features with a prefix filter, and an
+ * honest all-pairs scan as the reference it must agree with.
+ */
+import type { Journey } from "../model";
+import { indexJourney } from "./context";
+import {
+  buildSimilarityModel,
+  COMMON_FEATURE_STEPS,
+  DUPLICATE_THRESHOLD,
+  mayDuplicate,
+  similarity,
+  WORDING_SHARE,
+  wordingFloor,
+  type SimilarityModel,
+} from "./similarity";
+import { journeyStepItems } from "./step-items";
+
+/** A pair is kept when each step is among the other's strongest this-many partners (mutual
+ * nearest neighbours): a step alike to hundreds of others still joins their cluster, through a
+ * bounded number of pairs, and weak links do not chain unrelated clusters together. */
+export const DUPLICATE_NEIGHBOURS = 10;
+
+/** Two steps alike enough to be suggested as duplicates (positions in `journey.steps`, a < b). */
+export interface DuplicatePair {
+  a: number;
+  b: number;
+  strength: number;
+}
+
+/** The strongest partners of each step, strongest first (ties: lower position first). */
+class Strongest {
+  private readonly partner: Int32Array;
+  private readonly strength: Float64Array;
+  private readonly count: Int32Array;
+  constructor(private readonly n: number) {
+    this.partner = new Int32Array(n * DUPLICATE_NEIGHBOURS);
+    this.strength = new Float64Array(n * DUPLICATE_NEIGHBOURS);
+    this.count = new Int32Array(n);
+  }
+
+  offer(i: number, j: number, s: number): void {
+    const base = i * DUPLICATE_NEIGHBOURS;
+    let c = this.count[i]!;
+    const weaker = (k: number) =>
+      this.strength[base + k]! < s ||
+      (this.strength[base + k] === s && this.partner[base + k]! > j);
+    if (c === DUPLICATE_NEIGHBOURS && !weaker(c - 1)) return;
+    if (c < DUPLICATE_NEIGHBOURS) this.count[i] = ++c;
+    let k = c - 1;
+    while (k > 0 && weaker(k - 1)) {
+      this.partner[base + k] = this.partner[base + k - 1]!;
+      this.strength[base + k] = this.strength[base + k - 1]!;
+      k--;
+    }
+    this.partner[base + k] = j;
+    this.strength[base + k] = s;
+  }
+
+  /** Whether a pair of this strength could still be among step i's strongest. */
+  wants(i: number, s: number): boolean {
+    const c = this.count[i]!;
+    return c < DUPLICATE_NEIGHBOURS || this.strength[i * DUPLICATE_NEIGHBOURS + c - 1]! <= s;
+  }
+
+  add(a: number, b: number, s: number): void {
+    this.offer(a, b, s);
+    this.offer(b, a, s);
+  }
+
+  private has(i: number, j: number): boolean {
+    for (let k = 0; k < this.count[i]!; k++)
+      if (this.partner[i * DUPLICATE_NEIGHBOURS + k] === j) return true;
+    return false;
+  }
+
+  /** Every pair kept by both of its steps (mutual strongest partners), ordered by position. */
+  pairs(): DuplicatePair[] {
+    const out: DuplicatePair[] = [];
+    for (let i = 0; i < this.n; i++) {
+      for (let k = 0; k < this.count[i]!; k++) {
+        const j = this.partner[i * DUPLICATE_NEIGHBOURS + k]!;
+        if (i < j && this.has(j, i)) {
+          out.push({ a: i, b: j, strength: this.strength[i * DUPLICATE_NEIGHBOURS + k]! });
+        }
+      }
+    }
+    return out.sort((p, q) => p.a - q.a || p.b - q.b);
+  }
+}
+
+/** Pairs of steps alike enough to be duplicates, found through an inverted index: each step's
+ * rarer features are indexed and only steps sharing one are compared. The prefix filter finds
+ * exactly the pairs an all-pairs scan finds, as long as no word is used by more than
+ * COMMON_FEATURE_STEPS steps; such words are never indexed (document-frequency pruning). */
+export function findDuplicatePairs(
+  model: SimilarityModel,
+  threshold = DUPLICATE_THRESHOLD,
+): DuplicatePair[] {
+  // Below this, items alone could make a pair and the wording index would miss it.
+  if (wordingFloor(threshold) <= 0) return scanAllPairs(model, threshold);
+  const n = model.vectors.length;
+  const floor = wordingFloor(threshold) - 1e-9;
+  const maxWeight = new Float64Array(model.featureNames.length);
+  for (const { words } of model.vectors) {
+    for (let k = 0; k < words.features.length; k++) {
+      const f = words.features[k]!;
+      maxWeight[f] = Math.max(maxWeight[f]!, words.weights[k]!);
+    }
+  }
+  const postings: number[][] = Array.from({ length: maxWeight.length }, () => []);
+  const postingWeights: number[][] = Array.from({ length: maxWeight.length }, () => []);
+  // The most a step's unindexed prefix can add to a cosine with any other step.
+  const prefixBound = new Float64Array(n);
+  const partial = new Float64Array(n);
+  const seen = new Int32Array(n).fill(-1);
+  const candidates = new Int32Array(n);
+  const strongest = new Strongest(n);
+  for (let xi = 0; xi < n; xi++) {
+    const x = model.vectors[xi]!.words;
+    // Probe: earlier steps indexed under one of x's features, with their partial cosine.
+    let found = 0;
+    for (let k = 0; k < x.features.length; k++) {
+      const wx = x.weights[k]!;
+      const ys = postings[x.features[k]!]!;
+      const ws = postingWeights[x.features[k]!]!;
+      for (let p = 0; p < ys.length; p++) {
+        const y = ys[p]!;
+        if (seen[y] !== xi) {
+          seen[y] = xi;
+          partial[y] = 0;
+          candidates[found++] = y;
+        }
+        partial[y]! += wx * ws[p]!;
+      }
+    }
+    const xHasItems = model.vectors[xi]!.items.features.length > 0;
+    for (let c = 0; c < found; c++) {
+      const y = candidates[c]!;
+      const cosine = Math.min(1, partial[y]! + prefixBound[y]!);
+      if (cosine < floor) continue;
+      // The most this pair could score; skip it if neither step could keep it.
+      const both = xHasItems && model.vectors[y]!.items.features.length > 0;
+      const most = both ? WORDING_SHARE * cosine + 1 - WORDING_SHARE : cosine;
+      if (!strongest.wants(xi, most) && !strongest.wants(y, most)) continue;
+      if (!mayDuplicate(model, y, xi)) continue;
+      const s = similarity(model.vectors[y]!, model.vectors[xi]!);
+      if (s >= threshold) strongest.add(y, xi, s);
+    }
+    // Index x only under the features past its prefix: the most frequent features, whose best
+    // possible share of a cosine (by weight × the feature's largest weight, and by
+    // Cauchy–Schwarz) stays under the wording floor, cannot make a pair on their own.
+    let byMax = 0;
+    let squares = 0;
+    for (let k = 0; k < x.features.length; k++) {
+      const f = x.features[k]!;
+      const w = x.weights[k]!;
+      byMax += w * maxWeight[f]!;
+      squares += w * w;
+      const bound = Math.min(byMax, Math.sqrt(squares));
+      if (bound < floor || model.documentFrequency[f]! > COMMON_FEATURE_STEPS) {
+        prefixBound[xi] = bound;
+      } else {
+        postings[f]!.push(xi);
+        postingWeights[f]!.push(w);
+      }
+    }
+  }
+  return strongest.pairs();
+}
+
+/** The same pairs by comparing every step with every other: the honest reference for tests and
+ * the benchmark. Quadratic; do not use on large journeys. */
+export function naiveDuplicatePairs(
+  journey: Journey,
+  threshold = DUPLICATE_THRESHOLD,
+): DuplicatePair[] {
+  const ix = indexJourney(journey);
+  return scanAllPairs(buildSimilarityModel(ix, journeyStepItems(journey)), threshold);
+}
+
+function scanAllPairs(model: SimilarityModel, threshold: number): DuplicatePair[] {
+  const n = model.vectors.length;
+  const strongest = new Strongest(n);
+  for (let a = 0; a < n; a++) {
+    for (let b = a + 1; b < n; b++) {
+      if (!mayDuplicate(model, a, b)) continue;
+      const s = similarity(model.vectors[a]!, model.vectors[b]!);
+      if (s >= threshold) strongest.add(a, b, s);
+    }
+  }
+  return strongest.pairs();
+}

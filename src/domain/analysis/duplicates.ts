@@ -1,0 +1,191 @@
+/**
+ * Duplicated steps (DESIGN §3): steps that do the same job for the citizen in different places,
+ * found from wording and shared data items and grouped into clusters.
+ */
+import type { Journey, StepId } from "../model";
+import { termLabel } from "../text";
+import { indexJourney, type JourneyIndex } from "./context";
+import { findDuplicatePairs, type DuplicatePair } from "./duplicate-pairs";
+import { buildSimilarityModel, COMMON_FEATURE_STEPS, type SimilarityModel } from "./similarity";
+import { journeyStepItems, type StepItem } from "./step-items";
+
+export { findDuplicatePairs, naiveDuplicatePairs, type DuplicatePair } from "./duplicate-pairs";
+
+export interface DuplicateCluster {
+  /** The cluster's step ids, sorted and joined by "," (see duplicateClusterKey). */
+  key: string;
+  stepIds: StepId[];
+  /** Words the steps share (normalised; a concept such as "tell / update" for synonyms). */
+  sharedTerms: string[];
+  /** Labels of the data items the steps share. */
+  sharedItems: string[];
+  /** 0..1: the mean similarity of the pairs that joined the cluster. */
+  strength: number;
+  reason: string;
+  /** The user's decision on this suggestion, kept in the journey. */
+  decision: "confirmed" | "dismissed" | null;
+}
+
+/** The key under which a decision on a cluster of steps is kept: sorted ids joined by ",". */
+export function duplicateClusterKey(stepIds: readonly StepId[]): string {
+  return [...stepIds].sort().join(",");
+}
+
+/** Features (words and items, by rank) of a step that can hold a cluster together: those used
+ * by at most COMMON_FEATURE_STEPS steps, sorted. */
+function bindingFeatures(model: SimilarityModel, i: number): Int32Array {
+  const { words, items } = model.vectors[i]!;
+  const all = [...words.features, ...items.features].filter(
+    (f) => model.documentFrequency[f]! <= COMMON_FEATURE_STEPS,
+  );
+  return Int32Array.from(all.sort((p, q) => p - q));
+}
+
+function intersect(a: Int32Array, b: Int32Array): Int32Array {
+  const out: number[] = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] === b[j]) {
+      out.push(a[i]!);
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return Int32Array.from(out);
+}
+
+/** A cluster up to this size may hold together through a chain of alike pairs. */
+const SMALL_CLUSTER = 12;
+
+/** Groups pairs into clusters, strongest pairs first. A small cluster may grow through any
+ * chain of alike pairs; beyond SMALL_CLUSTER steps, groups join only while every step in them
+ * still shares a word or data item, so a large cluster is one job that can be named and weak
+ * links do not chain different jobs together. */
+export function clusterDuplicatePairs(
+  ix: JourneyIndex,
+  model: SimilarityModel,
+  items: StepItem[][],
+  pairs: readonly DuplicatePair[],
+): DuplicateCluster[] {
+  const n = ix.steps.length;
+  const parent = new Int32Array(n).fill(-1);
+  const size = new Int32Array(n).fill(1);
+  const common = new Map<number, Int32Array>();
+  const find = (x: number): number => {
+    let r = x;
+    while (parent[r] !== r) r = parent[r]!;
+    while (parent[x] !== r) [x, parent[x]] = [parent[x]!, r];
+    return r;
+  };
+  const byStrength = [...pairs].sort((p, q) => q.strength - p.strength || p.a - q.a || p.b - q.b);
+  for (const { a, b } of byStrength) {
+    for (const x of [a, b]) {
+      if (parent[x] === -1) {
+        parent[x] = x;
+        common.set(x, bindingFeatures(model, x));
+      }
+    }
+    const ra = find(a);
+    const rb = find(b);
+    if (ra === rb) continue;
+    const shared = intersect(common.get(ra)!, common.get(rb)!);
+    if (shared.length === 0 && size[ra]! + size[rb]! > SMALL_CLUSTER) continue;
+    const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
+    parent[child] = root;
+    size[root]! += size[child]!;
+    common.set(root, shared);
+  }
+  const groups = new Map<number, { members: number[]; sum: number; edges: number }>();
+  for (let x = 0; x < n; x++) {
+    if (parent[x] === -1) continue;
+    const r = find(x);
+    const g = groups.get(r) ?? { members: [], sum: 0, edges: 0 };
+    g.members.push(x);
+    groups.set(r, g);
+  }
+  for (const { a, b, strength } of pairs) {
+    if (find(a) !== find(b)) continue;
+    const g = groups.get(find(a))!;
+    g.sum += strength;
+    g.edges++;
+  }
+  const decisions = new Map(ix.journey.duplicateDecisions.map((d) => [d.key, d.decision]));
+  const clusters: DuplicateCluster[] = [];
+  for (const [root, g] of groups) {
+    if (g.members.length < 2) continue;
+    const stepIds = g.members.map((m) => ix.steps[m]!.id);
+    const key = duplicateClusterKey(stepIds);
+    const { sharedTerms, sharedItems } = shared(model, items, g.members, common.get(root)!);
+    clusters.push({
+      key,
+      stepIds,
+      sharedTerms,
+      sharedItems,
+      strength: Math.round((g.sum / g.edges) * 1000) / 1000,
+      reason: reason(ix, g.members, sharedTerms, sharedItems),
+      decision: decisions.get(key) ?? null,
+    });
+  }
+  return clusters.sort((p, q) => q.strength - p.strength || (p.key < q.key ? -1 : 1));
+}
+
+/** Terms and items of the cluster: those every step shares first, then those at least two
+ * share, most widely shared first. */
+function shared(
+  model: SimilarityModel,
+  items: StepItem[][],
+  members: number[],
+  all: Int32Array,
+): { sharedTerms: string[]; sharedItems: string[] } {
+  const counts = new Map<number, number>();
+  for (const m of members) {
+    const v = model.vectors[m]!;
+    for (const f of v.words.features) counts.set(f, (counts.get(f) ?? 0) + 1);
+    for (const f of v.items.features) counts.set(f, (counts.get(f) ?? 0) + 1);
+  }
+  for (const f of all) counts.set(f, members.length + 1);
+  const common = [...counts]
+    .filter(([, c]) => c >= 2)
+    .sort((p, q) => q[1] - p[1] || model.documentFrequency[p[0]]! - model.documentFrequency[q[0]]!);
+  const sharedTerms: string[] = [];
+  const sharedItemIds: string[] = [];
+  for (const [f] of common) {
+    const name = model.featureNames[f]!;
+    if (name.startsWith("#")) sharedItemIds.push(name.slice(1));
+    else if (sharedTerms.length < 6) {
+      const label = termLabel(name, model.display[f]);
+      if (!sharedTerms.includes(label)) sharedTerms.push(label);
+    }
+  }
+  const labels = new Map(members.flatMap((m) => items[m]!.map((x) => [x.item.id, x.item.label])));
+  return { sharedTerms, sharedItems: sharedItemIds.map((id) => labels.get(id) ?? id) };
+}
+
+function reason(ix: JourneyIndex, members: number[], terms: string[], items: string[]): string {
+  const where = [
+    ...new Set(members.map((m) => ix.owner[m]?.shortName || ix.owner[m]?.name || "?")),
+  ];
+  const quoted = (xs: string[]) => xs.map((x) => `“${x}”`).join(", ");
+  const parts: string[] = [];
+  if (terms.length > 0) parts.push(`use the same words (${quoted(terms)})`);
+  if (items.length > 0) parts.push(`ask for the same information (${items.join(", ")})`);
+  const placeText = where.length > 1 ? ` across ${listText(where)}` : ` in ${where[0]}`;
+  return `${members.length} steps${placeText} ${parts.join(" and ") || "look alike"}.`;
+}
+
+function listText(xs: string[]): string {
+  return xs.length <= 1 ? (xs[0] ?? "") : `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}`;
+}
+
+/** Steps that do the same job for the citizen in different places ("Prove your identity" at DWP
+ * and "Have your ID checked at the Post Office"), from their wording (normalised, stemmed,
+ * synonyms, rare words weighing more) and the data items they share, grouped into clusters with
+ * a reason and a strength; the user's confirm or dismiss decisions are applied. */
+export function findDuplicateClusters(
+  journey: Journey,
+  ix: JourneyIndex = indexJourney(journey),
+  items: StepItem[][] = journeyStepItems(journey),
+): DuplicateCluster[] {
+  const model = buildSimilarityModel(ix, items);
+  return clusterDuplicatePairs(ix, model, items, findDuplicatePairs(model));
+}

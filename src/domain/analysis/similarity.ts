@@ -1,0 +1,287 @@
+/**
+ * How alike two steps are, for finding duplicated steps: a weighted vector of each step's
+ * wording (normalised terms, TF-IDF) and of the data items it asks for, compared by cosine.
+ */
+import { UK_ORGANISATIONS } from "../organisations";
+import { actionBit, isAction, isConcept, termLabel, termOccurrences } from "../text";
+import { isCitizenStep, isOrgStep, type JourneyIndex } from "./context";
+import type { StepItem } from "./step-items";
+
+/** Pairs at or above this strength are suggested as duplicates. */
+export const DUPLICATE_THRESHOLD = 0.3;
+/** Weight of the description's words against the label's. */
+const DESCRIPTION_WEIGHT = 0.4;
+/** Words we know the meaning of (synonym concepts) carry the job more than other words. */
+const CONCEPT_WEIGHT = 1.5;
+/** How much rarer words weigh more: a damped IDF, 1 + k·ln(N/df). Within one journey the job
+ * that is duplicated is, by definition, not rare, so rarity must not dominate. */
+const RARITY = 0.25;
+/** A word or item used by more steps than this is too common to find candidates by: pairs that
+ * share only such words are not looked for (in large journeys only; below this many steps the
+ * search is exact). This bounds the work per step, so duplicates stay fast on any journey. */
+export const COMMON_FEATURE_STEPS = 100;
+/** When both steps ask for data items, the strength is this share of the wording's cosine plus
+ * the rest of the items' cosine; otherwise it is the wording's cosine alone. Shared items
+ * strengthen alike wording but cannot make a duplicate on their own. */
+export const WORDING_SHARE = 0.8;
+
+/** A sparse unit vector over features numbered by rank (most frequent first) and sorted, so
+ * two vectors merge in linear time. */
+export interface SparseVector {
+  features: Int32Array;
+  weights: Float64Array;
+}
+
+/** A step's wording (terms and action~object pairs), its data items ("#" + item id) and the
+ * actions it names ("notify", "verify" … as bits, see actionBit). */
+export interface StepVector {
+  words: SparseVector;
+  items: SparseVector;
+  actions: number;
+}
+
+export interface SimilarityModel {
+  vectors: StepVector[];
+  /** Feature names by rank: a term, or "#" + item id. */
+  featureNames: string[];
+  /** Steps containing each feature. */
+  documentFrequency: Int32Array;
+  /** A readable word for each term feature (the first word seen for it). */
+  display: string[];
+  /** Where each step is: its lane and stage and, for citizen steps, the organisations it meets. */
+  place: Int32Array;
+  /** Steps joined by a flow between a citizen step and an organisation step ("a|b", a < b):
+   * the two sides of one contact, never duplicates of each other. */
+  contact: Set<number>;
+}
+
+/** Words that name organisations (one-word short names such as "HMRC" or "Post Office"): they
+ * say where a step happens, not what job it does. */
+function placeTerms(ix: JourneyIndex): Set<string> {
+  const names = [
+    ...ix.journey.actors
+      .filter((a) => a.type === "organisation")
+      .flatMap((a) => [a.shortName, a.name]),
+    ...UK_ORGANISATIONS.flatMap((o) => [o.shortName, o.name]),
+  ];
+  const out = new Set<string>();
+  for (const name of names) {
+    const terms = termOccurrences(name);
+    if (terms.length === 1) out.add(terms[0]!.term);
+  }
+  return out;
+}
+
+/** The features of one text: its terms (concepts weigh more) and its action~object pairs
+ * ("notify~address": what is done to what, the job itself), with a readable word for each. */
+interface TextFeatures {
+  names: string[];
+  weights: number[];
+  display: string[];
+  actions: number;
+}
+
+const featureCache = new Map<string, TextFeatures>();
+const skipKeys = new Map<string, number>();
+
+function textFeatures(text: string, skip: Set<string>, skipKey: number): TextFeatures {
+  const key = `${skipKey}\u0001${text}`;
+  const cached = featureCache.get(key);
+  if (cached) return cached;
+  const terms = termOccurrences(text).filter((t) => !skip.has(t.term));
+  const out: TextFeatures = { names: [], weights: [], display: [], actions: 0 };
+  for (const { term, word } of terms) {
+    out.names.push(term);
+    out.weights.push(isConcept(term) ? CONCEPT_WEIGHT : 1);
+    out.display.push(word);
+    out.actions |= actionBit(term);
+  }
+  for (const a of terms) {
+    if (!isAction(a.term)) continue;
+    for (const o of terms) {
+      if (isAction(o.term)) continue;
+      out.names.push(`${a.term}~${o.term}`);
+      out.weights.push(1);
+      out.display.push(`${termLabel(a.term, a.word)} ${o.word}`);
+    }
+  }
+  if (featureCache.size > 50_000) featureCache.clear();
+  featureCache.set(key, out);
+  return out;
+}
+
+/** Builds the vectors of every step; `items` are the canonical items per step position. */
+export function buildSimilarityModel(ix: JourneyIndex, items: StepItem[][]): SimilarityModel {
+  const n = ix.steps.length;
+  const skip = placeTerms(ix);
+  const skipName = [...skip].sort().join(" ");
+  if (!skipKeys.has(skipName)) skipKeys.set(skipName, skipKeys.size);
+  const skipKey = skipKeys.get(skipName)!;
+
+  const featureId = new Map<string, number>();
+  const featureNames: string[] = [];
+  const display: string[] = [];
+  const idOf = (name: string, word: string): number => {
+    let id = featureId.get(name);
+    if (id === undefined) {
+      id = featureNames.length;
+      featureId.set(name, id);
+      featureNames.push(name);
+      display.push(word);
+    }
+    return id;
+  };
+  // Term frequencies as flat lists per step: label features weigh 1, description ones less.
+  const wordIds: number[][] = [];
+  const wordTf: number[][] = [];
+  const itemIds: number[][] = [];
+  const actions: number[] = [];
+  const df: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const step = ix.steps[i]!;
+    const ids: number[] = [];
+    const tf: number[] = [];
+    let acts = 0;
+    for (const [text, w] of [
+      [step.label, 1],
+      [step.description, DESCRIPTION_WEIGHT],
+    ] as const) {
+      if (text === "") continue;
+      const f = textFeatures(text, skip, skipKey);
+      f.names.forEach((name, k) => {
+        const id = idOf(name, f.display[k]!);
+        const at = ids.indexOf(id);
+        if (at === -1) {
+          ids.push(id);
+          tf.push(w * f.weights[k]!);
+        } else tf[at] = Math.max(tf[at]!, w * f.weights[k]!);
+      });
+      acts |= f.actions;
+    }
+    const its: number[] = [];
+    for (const { item } of items[i] ?? []) its.push(idOf(`#${item.id}`, item.label));
+    for (const id of ids) df[id] = (df[id] ?? 0) + 1;
+    for (const id of its) df[id] = (df[id] ?? 0) + 1;
+    wordIds.push(ids);
+    wordTf.push(tf);
+    itemIds.push(its);
+    actions.push(acts);
+  }
+  // Features are renumbered by rank: most frequent first, then first seen (deterministic).
+  const order = Array.from(featureNames.keys()).sort((a, b) => df[b]! - df[a]! || a - b);
+  const rank = new Int32Array(featureNames.length);
+  order.forEach((f, r) => (rank[f] = r));
+  const idf = featureNames.map((_name, f) => 1 + RARITY * Math.log(n / df[f]!));
+
+  const unit = (ids: number[], tf: number[] | null): SparseVector => {
+    const kept: number[] = [];
+    for (let k = 0; k < ids.length; k++) kept.push(k);
+    kept.sort((p, q) => rank[ids[p]!]! - rank[ids[q]!]!);
+    const features = new Int32Array(kept.length);
+    const weights = new Float64Array(kept.length);
+    let len = 0;
+    kept.forEach((k, j) => {
+      const f = ids[k]!;
+      features[j] = rank[f]!;
+      weights[j] = (tf ? tf[k]! : 1) * idf[f]!;
+      len += weights[j]! * weights[j]!;
+    });
+    len = Math.sqrt(len);
+    for (let j = 0; j < weights.length; j++) weights[j]! /= len;
+    return { features, weights };
+  };
+  const vectors = wordIds.map((ids, i) => ({
+    words: unit(ids, wordTf[i]!),
+    items: unit(itemIds[i]!, null),
+    actions: actions[i]!,
+  }));
+
+  return {
+    vectors,
+    featureNames: order.map((f) => featureNames[f]!),
+    documentFrequency: Int32Array.from(order, (f) => df[f]!),
+    display: order.map((f) => display[f]!),
+    place: places(ix),
+    contact: contacts(ix),
+  };
+}
+
+/** Cosine of two unit vectors, merging their sorted features. */
+export function dot(a: SparseVector, b: SparseVector): number {
+  let i = 0;
+  let j = 0;
+  let s = 0;
+  while (i < a.features.length && j < b.features.length) {
+    const fa = a.features[i]!;
+    const fb = b.features[j]!;
+    if (fa === fb) s += a.weights[i++]! * b.weights[j++]!;
+    else if (fa < fb) i++;
+    else j++;
+  }
+  return s;
+}
+
+/** Steps that both name what they do but name nothing in common ("Apply for PIP" and "PIP
+ * decision" share the benefit's name, not the job) count for this share only. */
+const OTHER_JOB = 0.5;
+
+/** How alike two steps are, 0..1 (see WORDING_SHARE and OTHER_JOB). */
+export function similarity(a: StepVector, b: StepVector): number {
+  const words = dot(a.words, b.words);
+  const both = a.items.features.length > 0 && b.items.features.length > 0;
+  const s = both ? WORDING_SHARE * words + (1 - WORDING_SHARE) * dot(a.items, b.items) : words;
+  return sameJob(a.actions, b.actions) ? s : s * OTHER_JOB;
+}
+
+function sameJob(a: number, b: number): boolean {
+  return a === 0 || b === 0 || (a & b) !== 0;
+}
+
+/** The wording cosine a pair needs at least to reach a strength: shared items add at most
+ * 1 − WORDING_SHARE. */
+export function wordingFloor(threshold: number): number {
+  return Math.max(0, (threshold - (1 - WORDING_SHARE)) / WORDING_SHARE);
+}
+
+/** A step's place: lane and stage; for a citizen step also the organisations whose steps it is
+ * joined to by a flow, so "tell DVLA" and "tell HMRC" in one citizen lane are different places.
+ * Places are numbered: equal numbers, same place. */
+function places(ix: JourneyIndex): Int32Array {
+  const ids = new Map<string, number>();
+  return Int32Array.from(ix.steps, (step, i) => {
+    let key = `${step.laneId}\u0001${step.stageId}`;
+    if (isCitizenStep(ix, i)) {
+      const orgs = new Set<string>();
+      for (const k of ix.outFlows[i]!) {
+        if (isOrgStep(ix, ix.flowTo[k]!)) orgs.add(ix.owner[ix.flowTo[k]!]!.id);
+      }
+      for (const k of ix.inFlows[i]!) {
+        if (isOrgStep(ix, ix.flowFrom[k]!)) orgs.add(ix.owner[ix.flowFrom[k]!]!.id);
+      }
+      key += `\u0001${[...orgs].sort().join("\u0001")}`;
+    }
+    if (!ids.has(key)) ids.set(key, ids.size);
+    return ids.get(key)!;
+  });
+}
+
+/** Pairs of positions (a·n + b, a < b) joined by a flow between a citizen step and an
+ * organisation step. */
+function contacts(ix: JourneyIndex): Set<number> {
+  const n = ix.steps.length;
+  const out = new Set<number>();
+  ix.flows.forEach((_f, k) => {
+    const a = ix.flowFrom[k]!;
+    const b = ix.flowTo[k]!;
+    const mixed =
+      (isCitizenStep(ix, a) && isOrgStep(ix, b)) || (isOrgStep(ix, a) && isCitizenStep(ix, b));
+    if (mixed) out.add(a < b ? a * n + b : b * n + a);
+  });
+  return out;
+}
+
+/** Whether two steps (positions, a < b) may be suggested as duplicates: they are in different
+ * places and are not the two sides of one contact. */
+export function mayDuplicate(model: SimilarityModel, a: number, b: number): boolean {
+  return model.place[a] !== model.place[b] && !model.contact.has(a * model.vectors.length + b);
+}

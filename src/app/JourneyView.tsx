@@ -72,6 +72,17 @@ export function JourneyView() {
           <FindBox ref={findRef} />
         </div>
         <div className="group">
+          <button
+            type="button"
+            className="button small"
+            disabled={readOnly}
+            title="Order the steps in each cell along the flows"
+            onClick={() => void commands.tidyUp()}
+          >
+            Tidy up
+          </button>
+        </div>
+        <div className="group">
           <button type="button" className="button small" onClick={() => setHelp(true)} aria-keyshortcuts="?">
             Shortcuts
           </button>

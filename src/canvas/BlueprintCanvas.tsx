@@ -58,6 +58,10 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
   const store = useStoreApi();
   const flow = useReactFlow();
   const [dragPositions, setDragPositions] = useState<ReadonlyMap<StepId, { x: number; y: number }>>(new Map());
+  // Where a drag started: the pointer and the dragged cards, in blueprint coordinates. The drop
+  // is worked out from the pointer at release, since React Flow's last position update can
+  // still be waiting for the next frame when the button comes up.
+  const dragStart = useRef<{ pointer: { x: number; y: number }; positions: Map<StepId, { x: number; y: number }> } | null>(null);
 
   const layout = useMemo(() => blueprintLayout(journey), [journey]);
   const actors = useMemo(() => new Map<string, Actor>(journey.actors.map((a) => [a.id, a])), [journey.actors]);
@@ -103,11 +107,36 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
     [select, store],
   );
 
+  const pointerInFlow = useCallback(
+    (event: globalThis.MouseEvent | TouchEvent | MouseEvent) => {
+      const source = "changedTouches" in event ? event.changedTouches[0] : event;
+      return flow.screenToFlowPosition({ x: source?.clientX ?? 0, y: source?.clientY ?? 0 });
+    },
+    [flow],
+  );
+
+  const pressedAt = useRef<{ x: number; y: number } | null>(null);
+  const onNodeDragStart = useCallback(
+    (event: globalThis.MouseEvent | TouchEvent | MouseEvent, _node: StepNodeType, dragged: StepNodeType[]) => {
+      dragStart.current = {
+        // Where the button went down: React Flow starts the drag only after the first move.
+        pointer: pressedAt.current ?? pointerInFlow(event),
+        positions: new Map(dragged.map((n) => [n.id, { ...n.position }])),
+      };
+    },
+    [pointerInFlow],
+  );
+
   const onNodeDragStop = useCallback(
-    (_: unknown, _node: StepNodeType, dragged: StepNodeType[]) => {
+    (event: globalThis.MouseEvent | TouchEvent | MouseEvent, _node: StepNodeType, dragged: StepNodeType[]) => {
+      const start = dragStart.current;
+      dragStart.current = null;
+      const pointer = pointerInFlow(event);
       const moves = dragged
         .map((n) => {
-          const cell = cellAt(layout, n.position.x + GRID.cardWidth / 2, n.position.y + GRID.cardHeight / 2);
+          const from = start?.positions.get(n.id);
+          const at = from && start ? { x: from.x + pointer.x - start.pointer.x, y: from.y + pointer.y - start.pointer.y } : n.position;
+          const cell = cellAt(layout, at.x + GRID.cardWidth / 2, at.y + GRID.cardHeight / 2);
           if (!cell) return null;
           // cellAt names the gap the card was dropped in; within its own cell, the gaps
           // after the card are one place further than the position it ends up at.
@@ -122,7 +151,7 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
       if (moves.length > 0) commands.moveSteps(moves);
       setDragPositions(new Map());
     },
-    [commands, journey, layout],
+    [commands, journey, layout, pointerInFlow],
   );
 
   const onConnect = useCallback((c: Connection) => {
@@ -221,6 +250,9 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
       ref={wrapRef}
       className="canvas-wrap"
       onDoubleClick={onDoubleClick}
+      onPointerDownCapture={(e) => {
+        pressedAt.current = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      }}
       onDragOver={(e) => {
         if (!readOnly && e.dataTransfer.types.includes(TEMPLATE_MIME)) {
           e.preventDefault();
@@ -244,6 +276,7 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
+        onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
         onNodeDoubleClick={onNodeDoubleClick}
         onEdgesChange={onEdgesChange}

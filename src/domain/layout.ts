@@ -15,6 +15,8 @@ export const GRID = {
   laneHeaderWidth: 190,
   stageHeaderHeight: 44,
   emptyStageWidth: 236,
+  /** Free space at the end of every stage that has steps, to add one more by double-click. */
+  addZone: 56,
 } as const;
 
 export const LANE_HEIGHT = GRID.cardHeight + GRID.cellPadY * 2;
@@ -104,7 +106,7 @@ export function blueprintLayout(journey: Journey): BlueprintLayout {
     const width =
       count === 0
         ? GRID.emptyStageWidth
-        : GRID.cellPadX * 2 + count * GRID.cardWidth + (count - 1) * GRID.cardGap;
+        : GRID.cellPadX * 2 + count * GRID.cardWidth + (count - 1) * GRID.cardGap + GRID.addZone;
     stages.push({ id: stage.id, name: stage.name, x, width });
     x += width;
   }

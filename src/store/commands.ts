@@ -5,9 +5,20 @@
  */
 import { newId } from "../domain/ids";
 import * as ops from "../domain/journey";
-import type { ActorId, Channel, Journey, Lane, LaneId, Layer, StageId, Step, StepId } from "../domain/model";
+import type {
+  ActorId,
+  Channel,
+  Journey,
+  Lane,
+  LaneId,
+  Layer,
+  StageId,
+  Step,
+  StepId,
+} from "../domain/model";
 import { actorFromTemplate, citizenActor, organisationTemplate } from "../domain/organisations";
 import type { TouchpointTemplate } from "../domain/templates";
+import { tidyCellOrders } from "../domain/tidy";
 import type { SeamsStore } from "./store";
 
 export interface StepMove {
@@ -22,19 +33,32 @@ export function makeCommands(store: SeamsStore) {
   const journey = () => state().journey;
 
   return {
-    addStep(laneId: LaneId, stageId: StageId, index?: number, fields: Partial<Step> = {}): StepId | null {
+    addStep(
+      laneId: LaneId,
+      stageId: StageId,
+      index?: number,
+      fields: Partial<Step> = {},
+    ): StepId | null {
       const id = newId("step");
-      const ok = state().change((j) => ops.addStep(j, ops.newStep(id, laneId, stageId, fields), index));
+      const ok = state().change((j) =>
+        ops.addStep(j, ops.newStep(id, laneId, stageId, fields), index),
+      );
       if (!ok) return null;
       state().select([id]);
       return id;
     },
 
     /** Adds a palette template to the given cell, or to the best-matching lane of the first stage. */
-    addFromTemplate(template: TouchpointTemplate, target?: { laneId: LaneId; stageId: StageId }): StepId | null {
+    addFromTemplate(
+      template: TouchpointTemplate,
+      target?: { laneId: LaneId; stageId: StageId },
+    ): StepId | null {
       const j = journey();
       if (!j || j.stages.length === 0 || j.lanes.length === 0) return null;
-      const cell = target ?? { laneId: bestLaneFor(j, template), stageId: selectedStageOr(j, state().selectedStepIds) };
+      const cell = target ?? {
+        laneId: bestLaneFor(j, template),
+        stageId: selectedStageOr(j, state().selectedStepIds),
+      };
       return this.addStep(cell.laneId, cell.stageId, undefined, {
         ...template.fields,
         dataItems: [...(template.fields.dataItems ?? [])],
@@ -49,7 +73,9 @@ export function makeCommands(store: SeamsStore) {
 
     /** Moves one or more steps; a whole drag is one undoable change. */
     moveSteps(moves: StepMove[]) {
-      state().change((j) => moves.reduce((acc, m) => ops.moveStep(acc, m.id, m.laneId, m.stageId, m.index), j));
+      state().change((j) =>
+        moves.reduce((acc, m) => ops.moveStep(acc, m.id, m.laneId, m.stageId, m.index), j),
+      );
     },
 
     deleteSelection() {
@@ -62,7 +88,13 @@ export function makeCommands(store: SeamsStore) {
     connect(from: StepId, to: StepId, fields: { label?: string; dataShare?: boolean } = {}) {
       const id = newId("flow");
       const ok = state().change((j) =>
-        ops.connect(j, { id, from, to, label: fields.label ?? "", dataShare: fields.dataShare ?? false }),
+        ops.connect(j, {
+          id,
+          from,
+          to,
+          label: fields.label ?? "",
+          dataShare: fields.dataShare ?? false,
+        }),
       );
       return ok ? id : null;
     },
@@ -87,13 +119,17 @@ export function makeCommands(store: SeamsStore) {
       const clip = state().clipboard;
       if (!j || !clip || clip.steps.length === 0) return [];
       const source: Journey = { ...j, steps: clip.steps, flows: clip.flows };
-      const copies = ops.cloneSteps(source, clip.steps.map((s) => s.id), newId);
+      const copies = ops.cloneSteps(
+        source,
+        clip.steps.map((s) => s.id),
+        newId,
+      );
       const laneIds = new Set(j.lanes.map((l) => l.id));
       const stageIds = new Set(j.stages.map((s) => s.id));
       const steps = copies.steps.map((s) => ({
         ...s,
-        laneId: laneIds.has(s.laneId) ? s.laneId : j.lanes[0]?.id ?? s.laneId,
-        stageId: stageIds.has(s.stageId) ? s.stageId : j.stages[0]?.id ?? s.stageId,
+        laneId: laneIds.has(s.laneId) ? s.laneId : (j.lanes[0]?.id ?? s.laneId),
+        stageId: stageIds.has(s.stageId) ? s.stageId : (j.stages[0]?.id ?? s.stageId),
         order: Number.MAX_SAFE_INTEGER,
       }));
       const ok = state().change((cur) => ops.insertSteps(cur, steps, copies.flows));
@@ -137,7 +173,15 @@ export function makeCommands(store: SeamsStore) {
 
     /** Adds a lane for a custom organisation or for the citizen. */
     addCustomLane(
-      actor: { type: "citizen" } | { type: "organisation"; name: string; shortName: string; colour: string; orgKind: Journey["actors"][number]["orgKind"] },
+      actor:
+        | { type: "citizen" }
+        | {
+            type: "organisation";
+            name: string;
+            shortName: string;
+            colour: string;
+            orgKind: Journey["actors"][number]["orgKind"];
+          },
       layer: Layer,
       team = "",
     ): LaneId | null {
@@ -145,7 +189,8 @@ export function makeCommands(store: SeamsStore) {
       if (!j) return null;
       const actorId = newId("actor");
       const laneId = newId("lane");
-      const existingCitizen = actor.type === "citizen" ? j.actors.find((a) => a.type === "citizen") : undefined;
+      const existingCitizen =
+        actor.type === "citizen" ? j.actors.find((a) => a.type === "citizen") : undefined;
       const ok = state().change((cur) => {
         let next = cur;
         if (existingCitizen) {
@@ -154,7 +199,14 @@ export function makeCommands(store: SeamsStore) {
         next =
           actor.type === "citizen"
             ? ops.addActor(next, citizenActor(actorId))
-            : ops.addActor(next, { id: actorId, type: "organisation", name: actor.name, shortName: actor.shortName, orgKind: actor.orgKind, colour: actor.colour });
+            : ops.addActor(next, {
+                id: actorId,
+                type: "organisation",
+                name: actor.name,
+                shortName: actor.shortName,
+                orgKind: actor.orgKind,
+                colour: actor.colour,
+              });
         return ops.addLane(next, { id: laneId, actorId, layer, team });
       });
       return ok ? laneId : null;
@@ -206,6 +258,27 @@ export function makeCommands(store: SeamsStore) {
       state().change((j) => ops.updateStep(j, id, { channel }));
     },
 
+    /** Orders every cell's steps along the flows (one undoable change). Returns whether
+     * anything moved. */
+    async tidyUp(): Promise<boolean> {
+      const before = journey();
+      if (!before || state().readOnly) return false;
+      const orders = await tidyCellOrders(before);
+      // Apply to the journey as it is now: steps added or moved meanwhile keep their place.
+      return state().change((j) =>
+        ops.applyCellOrders(
+          j,
+          new Map(
+            [...orders].filter(([id]) => {
+              const then = before.steps.find((s) => s.id === id);
+              const now = j.steps.find((s) => s.id === id);
+              return then && now && then.laneId === now.laneId && then.stageId === now.stageId;
+            }),
+          ),
+        ),
+      );
+    },
+
     applyCellOrders(orders: ReadonlyMap<StepId, number>) {
       state().change((j) => ops.applyCellOrders(j, orders));
     },
@@ -215,13 +288,18 @@ export function makeCommands(store: SeamsStore) {
       if (!state().change((j) => ops.removeFlows(j, ids))) return;
       const gone = new Set(ids);
       const { selectedStepIds, selectedFlowIds } = state();
-      state().select(selectedStepIds, selectedFlowIds.filter((id) => !gone.has(id)));
+      state().select(
+        selectedStepIds,
+        selectedFlowIds.filter((id) => !gone.has(id)),
+      );
     },
 
     /** Adds another lane for an organisation (or the citizen) already in the journey. */
     addActorLane(actorId: ActorId, layer: Layer, team = ""): LaneId | null {
       const laneId = newId("lane");
-      return state().change((j) => ops.addLane(j, { id: laneId, actorId, layer, team })) ? laneId : null;
+      return state().change((j) => ops.addLane(j, { id: laneId, actorId, layer, team }))
+        ? laneId
+        : null;
     },
   };
 }
@@ -229,10 +307,14 @@ export function makeCommands(store: SeamsStore) {
 export type Commands = ReturnType<typeof makeCommands>;
 
 function bestLaneFor(journey: Journey, template: TouchpointTemplate): LaneId {
-  const byOrg = template.organisationKey ? organisationTemplate(template.organisationKey) : undefined;
+  const byOrg = template.organisationKey
+    ? organisationTemplate(template.organisationKey)
+    : undefined;
   const actorIds = new Set(
     journey.actors
-      .filter((a) => (byOrg ? a.name === byOrg.name : template.layer === "citizen" ? a.type === "citizen" : true))
+      .filter((a) =>
+        byOrg ? a.name === byOrg.name : template.layer === "citizen" ? a.type === "citizen" : true,
+      )
       .map((a) => a.id),
   );
   const lane =

@@ -2,15 +2,34 @@ import type { Locator, Page } from "@playwright/test";
 import { expect, openLibrary, test } from "./fixtures";
 
 /** The middle of the empty part of a lane × stage cell, found from the sticky headers. */
-async function cellPoint(page: Page, lane: string, stage: string, offsetX = 40) {
+async function cellPoint(page: Page, lane: string, stage: string, offsetX = 24) {
   const laneBox = await page.locator(".lane-header", { hasText: lane }).first().boundingBox();
   const stageBox = await page.locator(".stage-header", { hasText: stage }).first().boundingBox();
   if (!laneBox || !stageBox) throw new Error(`no cell ${lane} × ${stage}`);
   return { x: stageBox.x + stageBox.width - offsetX, y: laneBox.y + laneBox.height / 2 };
 }
 
+/** Fits the whole journey in view and waits for the zoom animation to finish. */
+async function fitAll(page: Page) {
+  await page.getByRole("button", { name: "Fit the whole journey" }).click();
+  const transform = () => page.locator(".react-flow__viewport").evaluate((el) => getComputedStyle(el).transform);
+  let last = "";
+  await expect.poll(async () => {
+    const now = await transform();
+    const settled = now === last;
+    last = now;
+    return settled;
+  }, { intervals: [100] }).toBe(true);
+}
+
 async function addStepByDoubleClick(page: Page, lane: string, stage: string, label: string) {
-  const point = await cellPoint(page, lane, stage);
+  let point = await cellPoint(page, lane, stage);
+  const canvas = (await page.getByTestId("canvas").boundingBox())!;
+  if (point.x > canvas.x + canvas.width - 20 || point.y > canvas.y + canvas.height - 20) {
+    // Off screen: fit the whole journey in view first, as a person would.
+    await fitAll(page);
+    point = await cellPoint(page, lane, stage);
+  }
   await page.mouse.dblclick(point.x, point.y);
   const editor = page.getByRole("textbox", { name: "Step label" });
   await expect(editor).toBeFocused();
@@ -169,5 +188,36 @@ test("build a small journey with the keyboard alone through the outline", async 
   await page.reload();
   await expect(page.locator(".react-flow__node-step")).toHaveCount(3);
   await expect(page.locator(".react-flow__edge")).toHaveCount(1);
+  expect(problems).toEqual([]);
+});
+
+test("tidy up orders a cell's steps along the flows, in one undoable change", async ({ page, problems }) => {
+  await openLibrary(page);
+  await page.getByRole("button", { name: "New journey" }).click();
+  await expect(page.getByTestId("canvas")).toBeVisible();
+  await addStepByDoubleClick(page, "Citizen", "Before", "Third");
+  await addStepByDoubleClick(page, "Citizen", "During", "First");
+  await addStepByDoubleClick(page, "Citizen", "During", "Second");
+  // Move "Third" into the busy cell, at its end (with the whole journey in view, so the
+  // drag does not pan the canvas at its edge).
+  await fitAll(page);
+  await drag(page, await centre(step(page, "Third")), await cellPoint(page, "Citizen", "During", 20));
+  const xOf = async (label: string) => (await step(page, label).boundingBox())!.x;
+  await expect.poll(async () => (await xOf("Second")) < (await xOf("Third"))).toBe(true);
+  // Flows say Third comes first: Third → First → Second.
+  const connect = async (from: string, to: string) => {
+    const source = step(page, from).locator(".react-flow__handle-right");
+    const target = step(page, to).locator(".react-flow__handle-left");
+    await drag(page, await centre(source), await centre(target));
+  };
+  await fitAll(page);
+  await connect("Third", "First");
+  await connect("First", "Second");
+  await expect(page.locator(".react-flow__edge")).toHaveCount(2);
+
+  await page.getByRole("button", { name: "Tidy up" }).click();
+  await expect.poll(async () => [await xOf("Third"), await xOf("First"), await xOf("Second")].every((x, i, all) => i === 0 || all[i - 1]! < x)).toBe(true);
+  await page.keyboard.press("Control+z");
+  await expect.poll(async () => (await xOf("Second")) < (await xOf("Third"))).toBe(true);
   expect(problems).toEqual([]);
 });

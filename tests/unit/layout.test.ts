@@ -18,7 +18,7 @@ import { at, buildJourney, deepFreeze, frozenJourney, lane } from "../helpers/jo
 /**
  * Lanes are given out of display order (B before C and F).
  *
- *            S1 (3 cards)   S2 (empty)   S3 (2 cards)
+ *            S1 (3 cards)   S2 (empty)   S3 (2 cards)   — each stage with cards ends in an add zone
  * C citizen  a b c
  * F front    d
  * B back                                 e f
@@ -131,11 +131,11 @@ describe("blueprintLayout", () => {
   it("places stages left to right, each as wide as its busiest cell", () => {
     const layout = blueprintLayout(sample());
     expect(layout.stages).toEqual([
-      { id: "S1", name: "S1", x: 190, width: 676 },
-      { id: "S2", name: "S2", x: 866, width: 236 },
-      { id: "S3", name: "S3", x: 1102, width: 456 },
+      { id: "S1", name: "S1", x: 190, width: 732 },
+      { id: "S2", name: "S2", x: 922, width: 236 },
+      { id: "S3", name: "S3", x: 1158, width: 512 },
     ]);
-    expect(layout.width).toBe(1558);
+    expect(layout.width).toBe(1670);
   });
 
   it("places lanes top to bottom in display order", () => {
@@ -157,18 +157,18 @@ describe("blueprintLayout", () => {
       b: { id: "b", x: 428, y: 58, width: 200, height: 104, index: 1 },
       c: { id: "c", x: 648, y: 58, width: 200, height: 104, index: 2 },
       d: { id: "d", x: 208, y: 190, width: 200, height: 104, index: 0 },
-      e: { id: "e", x: 1120, y: 322, width: 200, height: 104, index: 0 },
-      f: { id: "f", x: 1340, y: 322, width: 200, height: 104, index: 1 },
+      e: { id: "e", x: 1176, y: 322, width: 200, height: 104, index: 0 },
+      f: { id: "f", x: 1396, y: 322, width: 200, height: 104, index: 1 },
     });
   });
 
   it.each<[string, number[], number]>([
     ["no steps", [], 236],
-    ["one step", [1], 236],
-    ["two steps in one cell", [2], 456],
-    ["three steps in the busiest of two cells", [1, 3], 676],
-    ["three steps in the busiest of three cells", [3, 1, 2], 676],
-    ["five steps", [5], 1116],
+    ["one step", [1], 292],
+    ["two steps in one cell", [2], 512],
+    ["three steps in the busiest of two cells", [1, 3], 732],
+    ["three steps in the busiest of three cells", [3, 1, 2], 732],
+    ["five steps", [5], 1172],
   ])("gives a stage with %s width %i", (_what, counts, width) => {
     const j = frozenJourney({
       lanes: counts.map((_, i) => `L${i}`),
@@ -178,6 +178,47 @@ describe("blueprintLayout", () => {
       ),
     });
     expect(blueprintLayout(j).stages).toEqual([{ id: "S1", name: "S1", x: 190, width }]);
+  });
+
+  it("makes a stage with steps addZone wider than an empty one; cellAt there gives the place after the cell's last card", () => {
+    const lanes = ["L1", "L2"];
+    const empty = blueprintLayout(frozenJourney({ lanes, stages: ["S1"] }));
+    const one = blueprintLayout(frozenJourney({ lanes, stages: ["S1"], steps: [{ id: "a" }] }));
+    expect(GRID.addZone).toBe(56);
+    expect(empty.stages[0]!.width).toBe(GRID.emptyStageWidth);
+    expect(one.stages[0]!.width).toBe(GRID.emptyStageWidth + GRID.addZone);
+    expect(one.stages[0]!.width).toBe(292);
+
+    // The add zone runs from the last card's right padding to the stage's right edge.
+    const a = box(one, "a");
+    const zoneStart = a.x + a.width + GRID.cellPadX;
+    const stageEnd = one.stages[0]!.x + one.stages[0]!.width;
+    expect([zoneStart, stageEnd]).toEqual([426, 482]);
+    expect(stageEnd - zoneStart).toBe(GRID.addZone);
+    const l1Row = 44 + 66;
+    const l2Row = 176 + 66;
+    for (const px of [zoneStart, stageEnd - 1]) {
+      expect(cellAt(one, px, l1Row)).toEqual({ laneId: "L1", stageId: "S1", index: 1 });
+      expect(cellAt(one, px, l2Row)).toEqual({ laneId: "L2", stageId: "S1", index: 0 });
+    }
+    expect(cellAt(one, stageEnd, l1Row)).toBeNull();
+
+    // In the sample, each cell's add zone offers the place after its own cards.
+    const layout = blueprintLayout(sample());
+    const zones: [string, number, number, string, number][] = [
+      ["S1", 866, 922, "C", 3],
+      ["S1", 866, 922, "F", 1],
+      ["S1", 866, 922, "B", 0],
+      ["S3", 1614, 1670, "B", 2],
+      ["S3", 1614, 1670, "C", 0],
+    ];
+    const rowOf: Record<string, number> = { C: 44 + 66, F: 176 + 66, B: 308 + 66 };
+    for (const [stageId, start, end, laneId, cards] of zones) {
+      expect(end - start).toBe(GRID.addZone);
+      for (const px of [start, end - 1]) {
+        expect(cellAt(layout, px, rowOf[laneId]!)).toEqual({ laneId, stageId, index: cards });
+      }
+    }
   });
 
   it("orders cards by their order field, not their place in the array", () => {
@@ -210,7 +251,8 @@ describe("blueprintLayout", () => {
     });
     const layout = blueprintLayout(j);
     expect([...layout.steps.keys()]).toEqual(["ok"]);
-    expect(layout.stages).toEqual([{ id: "S1", name: "S1", x: 190, width: 236 }]);
+    // One card ("ok"), not the three in the missing lane: 292, not 732.
+    expect(layout.stages).toEqual([{ id: "S1", name: "S1", x: 190, width: 292 }]);
   });
 
   it("lays out an empty journey as headers only", () => {
@@ -388,17 +430,17 @@ describe("cellAt", () => {
       308 + 66,
       { laneId: "B", stageId: "S1", index: 0 },
     ],
-    ["an empty stage", 866 + 118, citizenRow, { laneId: "C", stageId: "S2", index: 0 }],
-    ["left edge of a stage", 866, frontRow, { laneId: "F", stageId: "S2", index: 0 }],
+    ["an empty stage", 922 + 118, citizenRow, { laneId: "C", stageId: "S2", index: 0 }],
+    ["left edge of a stage", 922, frontRow, { laneId: "F", stageId: "S2", index: 0 }],
     [
       "centre of card 1 in the last stage",
-      1102 + 18 + 220 + 100,
+      1158 + 18 + 220 + 100,
       374,
       { laneId: "B", stageId: "S3", index: 1 },
     ],
     ["the lane headers", 100, citizenRow, null],
     ["the stage headers", cardCentre(0), 20, null],
-    ["right of the grid", 1558, citizenRow, null],
+    ["right of the grid", 1670, citizenRow, null],
     ["below the grid", cardCentre(0), 440, null],
     ["above and left of the grid", -5, -5, null],
   ])("%s", (_what, px, py, expected) => {

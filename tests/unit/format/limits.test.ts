@@ -49,7 +49,7 @@ describe("limits", () => {
     expect(errorOf(parseJourneyFile(withExtra(61))).kind).toBe("too-deep");
   });
 
-  it("MAX_STEPS steps open (in well under two seconds); one more is refused", () => {
+  it("MAX_STEPS steps open; one more is refused", () => {
     const journey = minimalEnvelope().journey;
     const template = journey.steps[0];
     journey.steps = Array.from({ length: MAX_STEPS }, (_, i) => ({
@@ -63,9 +63,7 @@ describe("limits", () => {
       to: `s${i + 1}`,
     }));
     journey.annotations = [];
-    const started = Date.now();
     const result = opened(restoreJourney(journey));
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(result.journey.steps).toHaveLength(MAX_STEPS);
     expect(result.journey.flows).toHaveLength(MAX_STEPS - 1);
     journey.steps.push({ ...template, id: "one_more" });

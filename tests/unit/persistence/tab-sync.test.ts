@@ -122,9 +122,7 @@ describe("TabSync between two tabs", () => {
     const before = b.journey();
     b.counts.reset();
     a.edit((j) => editStep(j, "step-100", { label: "from A" }));
-    const started = Date.now();
     await eventually(() => expect(label(b.journey(), "step-100")).toBe("from A"), 1000);
-    expect(Date.now() - started).toBeLessThan(1000);
     // untouched steps keep their objects, and B does not write A's change back
     expect(b.journey().steps[5]).toBe(before.steps[5]);
     await settle(a, b);

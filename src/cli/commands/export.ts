@@ -4,7 +4,7 @@
  * a bad file is reported with its located problems and the others are still exported.
  */
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
-import { basename, join, relative, resolve } from "node:path";
+import { basename, isAbsolute, join, relative, resolve } from "node:path";
 import { exportCsv } from "../../export/csv";
 import { exportSvg } from "../../export/svg";
 import { serializeJourney } from "../../format/envelope";
@@ -106,6 +106,12 @@ function checkDistinct(plans: readonly Plan[]): void {
   }
 }
 
+/** A path as the user reads it: relative to where the command runs when it is inside it. */
+function shown(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? path : rel;
+}
+
 async function open(input: string): Promise<ParseResult> {
   let size: number;
   try {
@@ -155,7 +161,7 @@ async function exportOne(plan: Plan, io: CliIo, quiet: boolean): Promise<boolean
   }
   if (!quiet) {
     const steps = opened.journey.steps.length;
-    io.stdout(`${plan.name}: ${steps} step${steps === 1 ? "" : "s"} → ${files.map((f) => relative(io.cwd, f.path) || f.path).join(", ")}\n`);
+    io.stdout(`${plan.name}: ${steps} step${steps === 1 ? "" : "s"} → ${files.map((f) => shown(io.cwd, f.path)).join(", ")}\n`);
   }
   return true;
 }

@@ -22,6 +22,10 @@ import {
 
 export type { JourneySummary, LoadFailure, LoadResult, RestoreIssue } from "./stored";
 
+export type RestoreVersionResult =
+  | (Extract<LoadResult, { ok: true }> & { kept: VersionSummary })
+  | Extract<LoadResult, { ok: false }>;
+
 export interface VersionSummary {
   id: string;
   journeyId: string;
@@ -106,11 +110,22 @@ export class JourneyRepository {
   }
 
   async list(opts: { trash?: boolean } = {}): Promise<JourneySummary[]> {
+    const { journeys, trash } = await this.listAll();
+    return opts.trash ? trash : journeys;
+  }
+
+  /** The library and the trash from one read of the heads, newest change first (one read, so
+   * a live query over it sees every change to the journeys table). */
+  async listAll(): Promise<{ journeys: JourneySummary[]; trash: JourneySummary[] }> {
     const heads = (await this.db.journeys.toArray()) as unknown[];
-    return heads
+    const all = heads
       .map(summaryOf)
-      .filter((s): s is JourneySummary => s !== null && (s.deletedAt !== null) === !!opts.trash)
+      .filter((s): s is JourneySummary => s !== null)
       .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
+    return {
+      journeys: all.filter((s) => s.deletedAt === null),
+      trash: all.filter((s) => s.deletedAt !== null),
+    };
   }
 
   async countJourneys(): Promise<number> {
@@ -336,15 +351,19 @@ export class JourneyRepository {
     return { ok: true, journey: restored.journey, report: restored.report, quarantined: 0 };
   }
 
-  /** The journey of a version, after keeping `current` as a version too. The caller puts the
-   * result in the store; autosave then writes it like any other change. */
-  async restoreVersion(versionId: string, current: Journey): Promise<LoadResult> {
+  /** The journey of a version, after keeping `current` as a version too (`kept`). The caller
+   * puts the result in the store; autosave then writes it like any other change. A version of
+   * another journey is not found. */
+  async restoreVersion(versionId: string, current: Journey): Promise<RestoreVersionResult> {
+    const row = await this.db.versions.get(versionId);
+    if (!row || row.journeyId !== current.id) {
+      return { ok: false, error: { kind: "not-found", message: "No such version." } };
+    }
     const loaded = await this.loadVersion(versionId);
     if (!loaded.ok) return loaded;
-    const name = (await this.db.versions.get(versionId))?.name ?? "";
-    await this.takeVersion(current, `Before restoring “${name}”`);
+    const kept = await this.takeVersion(current, `Before restoring “${String(row.name)}”`);
     const journey = { ...loaded.journey, id: current.id, updatedAt: this.now().toISOString() };
-    return { ...loaded, journey };
+    return { ...loaded, journey, kept };
   }
 
   async deleteVersion(versionId: string): Promise<void> {

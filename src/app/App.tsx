@@ -4,7 +4,7 @@ import { useSeamsState } from "../store/context";
 import { useLibrary } from "../store/library";
 import { navigate, useRoute } from "./route";
 import { startStorage, type OpenOutcome } from "./storage";
-import { StatusBar } from "./StatusBar";
+import { StatusBar, StorageBanner } from "./StatusBar";
 
 const JourneyView = lazy(() => import("./JourneyView").then((m) => ({ default: m.JourneyView })));
 
@@ -23,6 +23,7 @@ export function App() {
         </a>
         <StatusBar />
       </header>
+      <StorageBanner exportOpenJourney={route.name === "journey"} />
       {!ready ? (
         <p role="status" className="loading">
           Opening your library…

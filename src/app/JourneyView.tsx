@@ -5,11 +5,12 @@ import { Inspector } from "../panels/inspector/Inspector";
 import { OutlineView } from "../panels/outline/OutlineView";
 import { Palette } from "../panels/palette/Palette";
 import { StructurePanel } from "../panels/structure/StructurePanel";
+import { VersionsPanel } from "../panels/versions/VersionsPanel";
 import { useCommands, useSeamsState, useStoreApi } from "../store/context";
 import { HelpOverlay } from "./HelpOverlay";
 import { useShortcuts } from "./useShortcuts";
 
-type SideTab = "step" | "structure";
+type SideTab = "step" | "structure" | "versions";
 
 /** The editor for one journey: toolbar, palette, canvas or outline, and the side panel. */
 export function JourneyView() {
@@ -97,6 +98,7 @@ export function JourneyView() {
               [
                 ["step", "Details"],
                 ["structure", "Lanes & stages"],
+                ["versions", "Versions"],
               ] as const
             ).map(([key, label]) => (
               <button
@@ -113,7 +115,9 @@ export function JourneyView() {
             ))}
           </div>
           <div className="side-body" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-            <Suspense fallback={null}>{tab === "step" ? <Inspector /> : <StructurePanel />}</Suspense>
+            <Suspense fallback={null}>
+              {tab === "step" ? <Inspector /> : tab === "structure" ? <StructurePanel /> : <VersionsPanel />}
+            </Suspense>
           </div>
         </aside>
       </div>

@@ -1,4 +1,6 @@
+import { useSeamsState, useStoreApi } from "../store/context";
 import { useLibrary } from "../store/library";
+import { downloadJourney } from "./download";
 
 const LABELS = {
   saved: "All changes saved on this computer",
@@ -21,17 +23,25 @@ export function StatusBar() {
   );
 }
 
-/** A banner that stays while storage has a problem, with a way to keep the work safe. */
-export function StorageBanner({ onExport }: { onExport?: () => void }) {
+/** A banner that stays while storage has a problem, with a way to keep the work safe, and the
+ * notices storage raised (another tab's changes, repairs, data removed by the browser). With
+ * `exportOpenJourney`, the banner offers the open journey as a file. */
+export function StorageBanner({ exportOpenJourney = false }: { exportOpenJourney?: boolean }) {
   const problem = useLibrary((s) => s.problem);
   const notices = useLibrary((s) => s.notices);
   const dismiss = useLibrary((s) => s.dismissNotice);
+  const store = useStoreApi();
+  const hasJourney = useSeamsState((s) => s.journey !== null);
+  const onExport = () => {
+    const journey = store.getState().journey;
+    if (journey) downloadJourney(journey);
+  };
   return (
     <>
       {problem ? (
         <div className="banner" role="alert" data-testid="storage-banner">
           <span>{problem.message}</span>
-          {onExport ? (
+          {exportOpenJourney && hasJourney ? (
             <button type="button" className="button small" onClick={onExport}>
               Export a copy
             </button>
@@ -44,7 +54,7 @@ export function StorageBanner({ onExport }: { onExport?: () => void }) {
         </div>
       ) : null}
       {notices.map((n, i) => (
-        <div className="banner info" role="status" key={`${i}-${n}`}>
+        <div className="banner info" role="status" data-testid="storage-notice" key={`${i}-${n}`}>
           <span>{n}</span>
           <button type="button" className="button small" onClick={() => dismiss(i)}>
             Dismiss

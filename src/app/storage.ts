@@ -2,16 +2,25 @@
  * Wires local storage to the app: opens IndexedDB (or falls back to memory), seeds the
  * sample journeys on the first run, plugs the library backend into the library store, and
  * keeps the open journey saved (autosave subscribes to the document store) and in step with
- * other tabs. Components never call this module; the app shell does.
+ * other tabs, and keeps the library list in step with what storage holds (changes made in
+ * other tabs included). Components never call this module; the app shell does.
  */
+import { liveQuery } from "dexie";
 import { newId } from "../domain/ids";
 import type { Journey } from "../domain/model";
 import { SAMPLE_JOURNEYS } from "../domain/samples";
 import { Autosave, type AutosaveState } from "../persistence/autosave";
+import { describeStorageError } from "../persistence/errors";
 import { openStorage, requestPersistentStorage, type StorageSession } from "../persistence/faults";
 import type { JourneyRepository } from "../persistence/repository";
 import { TabSync } from "../persistence/tab-sync";
-import { useLibrary, type JourneySummary, type LibraryBackend } from "../store/library";
+import {
+  useLibrary,
+  type JourneySummary,
+  type LibraryBackend,
+  type VersionRestore,
+  type VersionSummary,
+} from "../store/library";
 import { useSeams } from "../store/store";
 
 export type OpenOutcome = { ok: true } | { ok: false; message: string };
@@ -58,8 +67,27 @@ async function boot(): Promise<AppStorage> {
   }
   library.setBackend(storage.backend);
   await library.refresh();
+  if (session.repository) watchLibrary(session.repository);
   void requestPersistentStorage().then((answer) => library.setPersistence(answer));
   return storage;
+}
+
+/** Keep the library list in step with the journeys table: a live query sees writes made by
+ * this tab and, through Dexie's storagemutated broadcast, by other tabs. */
+function watchLibrary(repository: JourneyRepository): void {
+  liveQuery(() => repository.listAll()).subscribe({
+    next: ({ journeys, trash }) => useLibrary.getState().setLists(journeys, trash),
+    error: () => undefined, // the connection was closed (read-only now): the list stays as it was
+  });
+}
+
+/** Run a storage write; a failure becomes an Error whose message is for the user. */
+async function userFacing<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    throw new Error(describeStorageError(e).message, { cause: e });
+  }
 }
 
 function summaryOf(j: Journey, deletedAt: string | null = null): JourneySummary {
@@ -81,13 +109,9 @@ function toStatus(state: AutosaveState) {
   library.setSaveStatus(state.status === "unsaved" ? "saving" : state.status, null);
 }
 
-function repositoryStorage(session: StorageSession, repository: JourneyRepository): AppStorage {
-  const readOnly = session.mode === "read-only";
-  const autosave = new Autosave({ repository, debounceMs: 300, onStatus: toStatus });
-  let sync: TabSync | null = null;
-  let unsubscribe: (() => void) | null = null;
-
-  const backend: LibraryBackend = {
+/** The library over IndexedDB. */
+export function repositoryBackend(repository: JourneyRepository): LibraryBackend {
+  return {
     list: (trash) => repository.list({ trash }),
     create: (journey) => repository.create(journey),
     trash: (id) => repository.trash(id),
@@ -105,13 +129,33 @@ function repositoryStorage(session: StorageSession, repository: JourneyRepositor
     },
     listVersions: (journeyId) => repository.listVersions(journeyId),
     async takeVersion(journey, name) {
-      await repository.takeVersion(journey, name);
+      await userFacing(() => repository.takeVersion(journey, name));
     },
     async loadVersion(versionId) {
       const loaded = await repository.loadVersion(versionId);
       return loaded.ok ? loaded.journey : null;
     },
+    async restoreVersion(versionId, current): Promise<VersionRestore> {
+      let result;
+      try {
+        result = await repository.restoreVersion(versionId, current);
+      } catch (e) {
+        return { ok: false, message: describeStorageError(e).message };
+      }
+      if (!result.ok) return { ok: false, message: result.error.message };
+      return { ok: true, journey: result.journey, keptAs: result.kept.name };
+    },
+    deleteVersion: (versionId) => userFacing(() => repository.deleteVersion(versionId)),
   };
+}
+
+function repositoryStorage(session: StorageSession, repository: JourneyRepository): AppStorage {
+  const readOnly = session.mode === "read-only";
+  const autosave = new Autosave({ repository, debounceMs: 300, onStatus: toStatus });
+  let sync: TabSync | null = null;
+  let unsubscribe: (() => void) | null = null;
+
+  const backend = repositoryBackend(repository);
 
   async function closeJourney() {
     unsubscribe?.();
@@ -165,11 +209,52 @@ function repositoryStorage(session: StorageSession, repository: JourneyRepositor
 /** Storage is unavailable (private mode, storage switched off): journeys live in memory for
  * this tab only, and the user is told to export their work. */
 function memoryStorage(samples: Journey[]): AppStorage {
-  const journeys = new Map<string, { journey: Journey; deletedAt: string | null }>(
-    samples.map((j) => [j.id, { journey: j, deletedAt: null }]),
-  );
+  const journeys: MemoryJourneys = new Map(samples.map((j) => [j.id, { journey: j, deletedAt: null }]));
+  const backend = memoryBackend(journeys);
   let unsubscribe: (() => void) | null = null;
-  const backend: LibraryBackend = {
+  return {
+    backend,
+    async openJourney(id) {
+      unsubscribe?.();
+      const entry = journeys.get(id);
+      if (!entry) return { ok: false, message: "No such journey." };
+      useSeams.getState().openJourney(entry.journey);
+      unsubscribe = useSeams.subscribe((state) => {
+        if (state.journey?.id === id) entry.journey = state.journey;
+      });
+      return { ok: true };
+    },
+    async closeJourney() {
+      unsubscribe?.();
+      unsubscribe = null;
+      await useLibrary.getState().refresh(); // titles and step counts changed in memory
+    },
+    flush: async () => undefined,
+  };
+}
+
+/** The journeys of memory-only mode, by id. */
+export type MemoryJourneys = Map<string, { journey: Journey; deletedAt: string | null }>;
+
+/** The library in memory, for this tab only. */
+export function memoryBackend(journeys: MemoryJourneys): LibraryBackend {
+  // Named versions, kept for this tab only like everything else here. Journeys in the store
+  // are never mutated, so keeping the object keeps the version.
+  const versions = new Map<string, { summary: VersionSummary; journey: Journey }>();
+  let lastVersionAt = 0;
+  const keepVersion = (journey: Journey, name: string): VersionSummary => {
+    lastVersionAt = Math.max(Date.now(), lastVersionAt + 1); // distinct times keep the order
+    const summary: VersionSummary = {
+      id: newId("ver"),
+      journeyId: journey.id,
+      name,
+      createdAt: new Date(lastVersionAt).toISOString(),
+      stepCount: journey.steps.length,
+    };
+    versions.set(summary.id, { summary, journey });
+    return summary;
+  };
+  return {
     async list(trash) {
       return [...journeys.values()]
         .filter((e) => (e.deletedAt !== null) === trash)
@@ -189,6 +274,7 @@ function memoryStorage(samples: Journey[]): AppStorage {
     },
     async purge(id) {
       journeys.delete(id);
+      for (const [key, v] of versions) if (v.summary.journeyId === id) versions.delete(key);
     },
     async duplicate(id, title) {
       const e = journeys.get(id);
@@ -200,28 +286,27 @@ function memoryStorage(samples: Journey[]): AppStorage {
       const e = journeys.get(id);
       if (e) e.journey = { ...e.journey, title };
     },
-    listVersions: async () => [],
-    async takeVersion() {
-      throw new Error("Versions need local storage, which this browser does not allow.");
+    async listVersions(journeyId) {
+      return [...versions.values()]
+        .filter((v) => v.summary.journeyId === journeyId)
+        .map((v) => v.summary)
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     },
-    loadVersion: async () => null,
-  };
-  return {
-    backend,
-    async openJourney(id) {
-      unsubscribe?.();
-      const entry = journeys.get(id);
-      if (!entry) return { ok: false, message: "No such journey." };
-      useSeams.getState().openJourney(entry.journey);
-      unsubscribe = useSeams.subscribe((state) => {
-        if (state.journey?.id === id) entry.journey = state.journey;
-      });
-      return { ok: true };
+    async takeVersion(journey, name) {
+      keepVersion(journey, name);
     },
-    async closeJourney() {
-      unsubscribe?.();
-      unsubscribe = null;
+    loadVersion: async (versionId) => versions.get(versionId)?.journey ?? null,
+    async restoreVersion(versionId, current) {
+      const version = versions.get(versionId);
+      if (!version || version.summary.journeyId !== current.id) {
+        return { ok: false, message: "No such version." };
+      }
+      const kept = keepVersion(current, `Before restoring “${version.summary.name}”`);
+      const journey = { ...version.journey, id: current.id, updatedAt: new Date().toISOString() };
+      return { ok: true, journey, keptAs: kept.name };
     },
-    flush: async () => undefined,
+    async deleteVersion(versionId) {
+      versions.delete(versionId);
+    },
   };
 }

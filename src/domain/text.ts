@@ -225,100 +225,103 @@ export function stem(word: string): string {
 // ---------------------------------------------------------------------------------------------
 // Synonyms: verbs and nouns common in government journeys, folded onto one concept term.
 
-/** Concept → words and phrases that mean it. Words are stemmed when the table is built, so
- * list forms that stem differently ("verify", "verification"). */
-const SYNONYMS: Record<string, string> = {
-  notify:
-    "tell notify notification inform advise alert report update change amend amendment aware add " +
-    "let know|keep informed|make aware|tell us once",
-  verify:
-    "prove proof verify verification confirm confirmation check validate validation " +
-    "authenticate authentication certify scrutinise scrutinize examine inspect vet",
-  identity: "identity identities identification identify|who you are|who they are",
-  apply: "apply claim request|ask for|make a claim|put in a claim",
-  application: "application form",
-  book: "book booking arrange schedule reserve",
-  appointment: "appointment slot interview meeting",
-  send:
-    "send submit submission upload provide give supply return post enter complete lodge forward " +
-    "fill|fill in|fill out|hand in|send in|send off|pass on",
-  cancel: "cancel cancellation stop end close closure terminate withdraw revoke cease deactivate",
-  pay: "pay remit|top up",
-  payment: "payment fee charge instalment",
-  receive: "receive obtain collect|pick up",
-  find: "find search locate|look up|look for",
-  learn: "learn discover understand read|find out",
-  wait: "wait await|hear back",
-  decide:
-    "decide decision assess assessment reassess determine determination process review " +
-    "consider evaluate adjudicate|work out",
-  create: "create open establish|set up",
-  signin: "|sign in|log in|log on",
-  phone: "phone telephone call ring",
-  contact: "contact approach|get in touch|speak to|speak with|talk to",
-  renew: "renew renewal extend replace replacement",
-  address: "address move moving relocate relocation forwarding|move house|move home",
-  death: "death die died dying dead deceased bereavement bereaved|pass away|passed away",
-  birth: "birth born",
-  child: "child children baby babies kid son daughter infant newborn",
-  partner: "partner spouse husband wife widow widower",
-  vehicle: "vehicle car motor van",
-  council: "council borough|local authority",
-  gp: "gp doctor surgery physician",
-  money: "money funds cash",
-  bank: "bank|building society|credit union",
-  document: "document paperwork papers evidence documentation",
-  letter: "letter notice correspondence",
-  benefit: "benefit allowance entitlement",
-  work: "work job employment employed",
-  home: "home house property dwelling",
-  record: "record file",
-  photo: "photo photograph picture selfie",
-  help: "help assist assistance advice guidance",
-  reduction: "reduction discount relief rebate support",
-  visit: "visit attend|go to|turn up|come in",
-  sign: "sign signature countersign",
-  buy: "buy purchase order",
-  choose: "choose select pick",
-  gather: "gather prepare assemble|get ready|get together|put together",
-  register: "register registration enrol enrolment|sign up",
-  issue: "issue print produce dispatch despatch",
-  postoffice: "|post office",
-};
+/** Concept → words and phrases that mean it, one a line: `concept | display | words | phrases`.
+ * A `*` marks an action (what is done, rather than what it is done to); display "-" means the
+ * concept's name. Words are stemmed when the table is built, so list forms that stem
+ * differently ("verify", "verification"). "Let … know" is matched in code. */
+const SYNONYM_TABLE = `
+notify* | tell / update | tell notify notification inform advise alert report update change amend amendment aware add | keep informed; make aware; tell us once
+verify* | prove / check | prove proof verify verification confirm confirmation check validate validation authenticate authentication certify scrutinise scrutinize examine inspect vet |
+identity | - | identity identities identification identify | who you are; who they are
+apply* | apply / claim | apply claim request | ask for; make a claim; put in a claim
+application | - | application form |
+book* | - | book booking arrange schedule reserve |
+appointment | - | appointment slot interview meeting |
+send* | send / give | send submit submission upload provide give supply return post enter complete lodge forward fill | fill in; fill out; hand in; send in; send off; pass on
+cancel* | cancel / close | cancel cancellation stop end close closure terminate withdraw revoke cease deactivate |
+pay* | - | pay remit | top up
+payment | - | payment fee charge instalment |
+receive* | - | receive obtain collect | pick up
+find* | - | find search locate | look up; look for
+learn* | - | learn discover understand read | find out
+wait* | - | wait await | hear back
+decide* | decide / assess | decide decision assess assessment reassess determine determination process review consider evaluate adjudicate | work out
+create* | open / set up | create open establish | set up
+signin* | sign in | | sign in; log in; log on
+phone* | - | phone telephone call ring |
+contact* | - | contact approach | get in touch; speak to; speak with; talk to
+renew* | - | renew renewal extend replace replacement |
+address | address / move | address move moving relocate relocation forwarding | move house; move home
+death | - | death die died dying dead deceased bereavement bereaved | pass away; passed away
+birth | - | birth born |
+child | - | child children baby babies kid son daughter infant newborn |
+partner | - | partner spouse husband wife widow widower |
+vehicle | - | vehicle car motor van |
+council | - | council borough | local authority
+gp | - | gp doctor surgery physician |
+money | - | money funds cash |
+bank | - | bank | building society; credit union
+document | - | document paperwork papers evidence documentation |
+letter | - | letter notice correspondence |
+benefit | - | benefit allowance entitlement |
+work | - | work job employment employed |
+home | - | home house property dwelling |
+record | - | record file |
+photo | - | photo photograph picture selfie |
+help | - | help assist assistance advice guidance |
+reduction | - | reduction discount relief rebate support |
+visit* | - | visit attend | go to; turn up; come in
+sign* | - | sign signature countersign |
+buy* | - | buy purchase order |
+choose* | - | choose select pick |
+gather* | - | gather prepare assemble | get ready; get together; put together
+register* | - | register registration enrol enrolment | sign up
+issue* | - | issue print produce dispatch despatch |
+postoffice | Post Office | | post office
+`;
 
-/** Concepts that name what is done (the job's verb) rather than what it is done to. */
-const ACTIONS = new Set(
-  (
-    "notify verify apply book send cancel pay receive find learn wait decide create signin phone " +
-    "contact renew visit sign buy choose gather register issue"
-  ).split(" "),
+interface Concept {
+  name: string;
+  action: boolean;
+  display: string;
+  words: string[];
+  phrases: string[];
+}
+
+const CONCEPTS = new Map<string, Concept>(
+  SYNONYM_TABLE.trim()
+    .split("\n")
+    .map((line) => {
+      const [head = "", display = "", words = "", phrases = ""] = line
+        .split("|")
+        .map((x) => x.trim());
+      const name = head.replace("*", "");
+      const concept: Concept = {
+        name,
+        action: head.endsWith("*"),
+        display: display === "-" ? name : display,
+        words: words.split(" ").filter(Boolean),
+        phrases: phrases
+          .split(";")
+          .map((x) => x.trim())
+          .filter(Boolean),
+      };
+      return [name, concept];
+    }),
 );
 
 /** Whether a term is a concept from the synonym table (a word we know the meaning of). */
-export const isConcept = (term: string): boolean => term in SYNONYMS;
+export const isConcept = (term: string): boolean => CONCEPTS.has(term);
 
 /** Whether a term is an action concept ("notify", "verify", "apply" …). */
-export const isAction = (term: string): boolean => ACTIONS.has(term);
+export const isAction = (term: string): boolean => CONCEPTS.get(term)?.action === true;
 
-const ACTION_BITS = new Map([...ACTIONS].map((a, i) => [a, 1 << i]));
+const ACTION_BITS = new Map(
+  [...CONCEPTS.values()].filter((c) => c.action).map((c, i) => [c.name, 1 << i]),
+);
 
 /** A bit for each action concept, so sets of actions compare with one `&`. 0 for other terms. */
 export const actionBit = (term: string): number => ACTION_BITS.get(term) ?? 0;
-
-/** Display words for concept terms, for reasons shown to people. */
-const CONCEPT_LABELS: Record<string, string> = {
-  notify: "tell / update",
-  verify: "prove / check",
-  apply: "apply / claim",
-  send: "send / give",
-  cancel: "cancel / close",
-  decide: "decide / assess",
-  create: "open / set up",
-  address: "address / move",
-  death: "death",
-  postoffice: "Post Office",
-  signin: "sign in",
-};
 
 const stemCache = new Map<string, string>();
 function cachedStem(word: string): string {
@@ -334,12 +337,8 @@ function cachedStem(word: string): string {
 const WORD_CONCEPT = new Map<string, string>();
 /** First stem of a phrase → [stems of the phrase, concept], longest phrases first. */
 const PHRASES = new Map<string, { stems: string[]; concept: string }[]>();
-for (const [concept, spec] of Object.entries(SYNONYMS)) {
-  const [words = "", ...phrases] = spec.split("|");
-  for (const w of words.split(" ").filter(Boolean)) {
-    if (w === "let" || w === "know") continue; // handled as "let … know" below
-    WORD_CONCEPT.set(cachedStem(w), concept);
-  }
+for (const { name: concept, words, phrases } of CONCEPTS.values()) {
+  for (const w of words) WORD_CONCEPT.set(cachedStem(w), concept);
   for (const phrase of phrases) {
     const stems = tokenize(phrase).map(cachedStem);
     const list = PHRASES.get(stems[0]!) ?? [];
@@ -412,9 +411,9 @@ export function normaliseTerms(text: string): string[] {
 
 /** A readable word for a term, for reasons shown to people. */
 export function termLabel(term: string, word?: string): string {
-  return (
-    CONCEPT_LABELS[term] ?? (word && WORD_CONCEPT.get(cachedStem(word)) !== term ? word : term)
-  );
+  const concept = CONCEPTS.get(term);
+  if (concept) return concept.display;
+  return word && WORD_CONCEPT.get(cachedStem(word)) !== term ? word : term;
 }
 
 /** Stemmed content words of a text without synonym folding: the key for matching names of data

@@ -23,6 +23,11 @@ export interface VersionSummary {
   stepCount: number;
 }
 
+/** The outcome of restoring a named version: the journey to put in the store, and the name
+ * under which the state before the restore was kept; or why it could not be restored. */
+export type VersionRestore =
+  { ok: true; journey: Journey; keptAs: string } | { ok: false; message: string };
+
 export type SaveStatus = "saved" | "saving" | "unsaved" | "error" | "memory-only" | "read-only";
 
 export interface StorageProblem {
@@ -40,8 +45,14 @@ export interface LibraryBackend {
   duplicate(id: JourneyId, title: string): Promise<JourneyId>;
   rename(id: JourneyId, title: string): Promise<void>;
   listVersions(journeyId: JourneyId): Promise<VersionSummary[]>;
+  /** Keeps `journey` as it is now under `name`. Throws an Error whose message is for the user. */
   takeVersion(journey: Journey, name: string): Promise<void>;
   loadVersion(versionId: string): Promise<Journey | null>;
+  /** The version's journey, after keeping `current` as a version too. Nothing is put in the
+   * store: the caller does that, as one undoable change. */
+  restoreVersion(versionId: string, current: Journey): Promise<VersionRestore>;
+  /** Removes a version for good. Throws an Error whose message is for the user. */
+  deleteVersion(versionId: string): Promise<void>;
 }
 
 export interface LibraryState {
@@ -55,6 +66,8 @@ export interface LibraryState {
   notices: string[];
   setBackend(backend: LibraryBackend): void;
   refresh(): Promise<void>;
+  /** The lists as storage holds them now (another tab, or this one, changed them). */
+  setLists(journeys: JourneySummary[], trash: JourneySummary[]): void;
   setSaveStatus(status: SaveStatus, problem?: StorageProblem | null): void;
   setPersistence(value: LibraryState["persistence"]): void;
   notify(message: string): void;
@@ -77,6 +90,9 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
     const backend = get().backend;
     if (!backend) return;
     const [journeys, trash] = await Promise.all([backend.list(false), backend.list(true)]);
+    set({ journeys, trash, ready: true });
+  },
+  setLists(journeys, trash) {
     set({ journeys, trash, ready: true });
   },
   setSaveStatus(saveStatus, problem = null) {

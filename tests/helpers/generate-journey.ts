@@ -38,201 +38,48 @@ function random(seed: number): () => number {
   };
 }
 
-// Jobs the citizen does, each with several ways of saying the action and the object.
-const CITIZEN_JOBS: [string[], string[]][] = [
-  [
-    ["Tell", "Notify", "Let {org} know about", "Update {org} with", "Report"],
-    [
-      "your new address",
-      "the change of address",
-      "the move",
-      "a change of circumstances",
-      "a new partner",
-      "a change in income",
-    ],
-  ],
-  [
-    ["Prove", "Verify", "Confirm", "Have {org} check"],
-    [
-      "your identity",
-      "who you are",
-      "your ID",
-      "your date of birth",
-      "your right to work",
-      "your immigration status",
-    ],
-  ],
-  [
-    ["Apply for", "Claim", "Make a claim for", "Request"],
-    [
-      "Child Benefit",
-      "Universal Credit",
-      "a Blue Badge",
-      "Pension Credit",
-      "PIP",
-      "Council Tax Reduction",
-      "Carer's Allowance",
-      "a grant of probate",
-      "free school meals",
-      "a bus pass",
-    ],
-  ],
-  [
-    ["Book", "Arrange", "Schedule"],
-    [
-      "an appointment",
-      "an interview",
-      "a call back",
-      "a home visit",
-      "a medical assessment",
-      "a driving test",
-    ],
-  ],
-  [
-    ["Send", "Upload", "Post", "Provide", "Hand in"],
-    [
-      "the documents",
-      "proof of address",
-      "the death certificate",
-      "payslips",
-      "the signed form",
-      "bank statements",
-      "a photo",
-      "the old licence",
-    ],
-  ],
-  [
-    ["Cancel", "Stop", "End", "Close"],
-    [
-      "the licence",
-      "the direct debit",
-      "the account",
-      "the claim",
-      "the tenancy",
-      "the subscription",
-    ],
-  ],
-  [
-    ["Pay", "Make a payment for"],
-    ["the fee", "the deposit", "the arrears", "the renewal", "the fine", "the first instalment"],
-  ],
-  [
-    ["Fill in", "Complete"],
-    [
-      "the online form",
-      "the paper form",
-      "the questionnaire",
-      "the declaration",
-      "the eligibility checker",
-    ],
-  ],
-  [
-    ["Wait for", "Chase"],
-    ["a decision", "the letter", "the new card", "a reply", "the refund", "the assessment date"],
-  ],
-  [
-    ["Find", "Look up", "Search for"],
-    ["the reference number", "the right form", "the local office", "opening times", "the guidance"],
-  ],
-  [
-    ["Create", "Set up", "Open"],
-    ["an online account", "a Government Gateway account", "a One Login", "a journal"],
-  ],
-  [
-    ["Sign in to", "Log in to"],
-    ["the online account", "the personal tax account", "the journal"],
-  ],
-  [
-    ["Phone", "Call", "Ring"],
-    ["the helpline", "the contact centre", "the office", "a work coach"],
-  ],
-  [
-    ["Visit", "Go to", "Attend"],
-    ["the branch", "the jobcentre", "the register office", "the assessment centre", "the library"],
-  ],
-  [
-    ["Read", "Find out about"],
-    ["the eligibility rules", "what happens next", "the terms", "the letter"],
-  ],
-  [
-    ["Renew", "Replace"],
-    ["the passport", "the driving licence", "the Blue Badge", "the bus pass", "the TV licence"],
-  ],
-  [
-    ["Register", "Enrol"],
-    ["the death", "the birth", "to vote", "with a GP", "for the course"],
-  ],
-  [
-    ["Gather", "Get together", "Prepare"],
-    ["the paperwork", "evidence of income", "the medical letters", "ID documents"],
-  ],
-  [
-    ["Choose", "Pick"],
-    ["a payment date", "a branch", "a provider", "how to be contacted"],
-  ],
-  [
-    ["Sign", "Countersign"],
-    ["the declaration", "the claimant commitment", "the photo", "the tenancy agreement"],
-  ],
-];
-const ORG_JOBS: [string[], string[]][] = [
-  [
-    ["checks", "verifies", "reviews", "examines"],
-    ["the application", "the documents", "the evidence", "identity", "the photo", "eligibility"],
-  ],
-  [
-    ["decides", "assesses", "processes"],
-    ["the claim", "the application", "eligibility", "the change", "the appeal", "the renewal"],
-  ],
-  [
-    ["updates", "amends", "changes"],
-    ["the record", "the address", "the account", "the claim", "the payment schedule"],
-  ],
-  [
-    ["sends", "posts", "issues"],
-    [
-      "a letter",
-      "the decision",
-      "a new card",
-      "a reminder",
-      "the certificate",
-      "the badge",
-      "a refund",
-    ],
-  ],
-  [
-    ["shares", "passes on", "forwards"],
-    ["the notification", "the claim", "the details", "the case", "the referral"],
-  ],
-  [
-    ["cancels", "closes", "stops"],
-    ["the licence", "the account", "payments", "the record", "the badge"],
-  ],
-  [
-    ["books", "arranges"],
-    ["an assessment", "an interview", "a visit", "a call back"],
-  ],
-  [
-    ["pays", "refunds"],
-    ["the first payment", "the advance", "the grant", "the arrears"],
-  ],
-  [
-    ["registers", "records"],
-    ["the death", "the birth", "the vehicle keeper", "the elector"],
-  ],
-  [
-    ["calls", "phones", "writes to"],
-    ["the customer", "the landlord", "the employer", "the GP", "the school"],
-  ],
-  [
-    ["matches", "compares"],
-    ["records with DWP", "the address with the electoral roll", "income with HMRC"],
-  ],
-  [
-    ["scans", "captures"],
-    ["the documents", "the photo and signature", "the ID", "the barcode"],
-  ],
-];
+// Jobs, one a line: ways of saying the action | the objects it is done to.
+const jobs = (table: string): [string[], string[]][] =>
+  table
+    .trim()
+    .split("\n")
+    .map((line) => line.split(" | ").map((part) => part.split("; ")) as [string[], string[]]);
+const CITIZEN_JOBS = jobs(`
+Tell; Notify; Let {org} know about; Update {org} with; Report | your new address; the change of address; the move; a change of circumstances; a new partner; a change in income
+Prove; Verify; Confirm; Have {org} check | your identity; who you are; your ID; your date of birth; your right to work; your immigration status
+Apply for; Claim; Make a claim for; Request | Child Benefit; Universal Credit; a Blue Badge; Pension Credit; PIP; Council Tax Reduction; Carer's Allowance; a grant of probate; free school meals; a bus pass
+Book; Arrange; Schedule | an appointment; an interview; a call back; a home visit; a medical assessment; a driving test
+Send; Upload; Post; Provide; Hand in | the documents; proof of address; the death certificate; payslips; the signed form; bank statements; a photo; the old licence
+Cancel; Stop; End; Close | the licence; the direct debit; the account; the claim; the tenancy; the subscription
+Pay; Make a payment for | the fee; the deposit; the arrears; the renewal; the fine; the first instalment
+Fill in; Complete | the online form; the paper form; the questionnaire; the declaration; the eligibility checker
+Wait for; Chase | a decision; the letter; the new card; a reply; the refund; the assessment date
+Find; Look up; Search for | the reference number; the right form; the local office; opening times; the guidance
+Create; Set up; Open | an online account; a Government Gateway account; a One Login; a journal
+Sign in to; Log in to | the online account; the personal tax account; the journal
+Phone; Call; Ring | the helpline; the contact centre; the office; a work coach
+Visit; Go to; Attend | the branch; the jobcentre; the register office; the assessment centre; the library
+Read; Find out about | the eligibility rules; what happens next; the terms; the letter
+Renew; Replace | the passport; the driving licence; the Blue Badge; the bus pass; the TV licence
+Register; Enrol | the death; the birth; to vote; with a GP; for the course
+Gather; Get together; Prepare | the paperwork; evidence of income; the medical letters; ID documents
+Choose; Pick | a payment date; a branch; a provider; how to be contacted
+Sign; Countersign | the declaration; the claimant commitment; the photo; the tenancy agreement
+`);
+const ORG_JOBS = jobs(`
+checks; verifies; reviews; examines | the application; the documents; the evidence; identity; the photo; eligibility
+decides; assesses; processes | the claim; the application; eligibility; the change; the appeal; the renewal
+updates; amends; changes | the record; the address; the account; the claim; the payment schedule
+sends; posts; issues | a letter; the decision; a new card; a reminder; the certificate; the badge; a refund
+shares; passes on; forwards | the notification; the claim; the details; the case; the referral
+cancels; closes; stops | the licence; the account; payments; the record; the badge
+books; arranges | an assessment; an interview; a visit; a call back
+pays; refunds | the first payment; the advance; the grant; the arrears
+registers; records | the death; the birth; the vehicle keeper; the elector
+calls; phones; writes to | the customer; the landlord; the employer; the GP; the school
+matches; compares | records with DWP; the address with the electoral roll; income with HMRC
+scans; captures | the documents; the photo and signature; the ID; the barcode
+`);
 // Large journeys span many services; each has its own name, so labels vary as they do in life.
 const SERVICE_WORDS: string[][] = [
   "Winter|Rural|Young|Senior|Emergency|Temporary|Annual|Local|National|Family|Veteran|Student|Green|Coastal|Urban|Priority".split(

@@ -10,7 +10,9 @@ import {
   COMMON_FEATURE_STEPS,
   DUPLICATE_THRESHOLD,
   mayDuplicate,
+  jobShare,
   similarity,
+  similarityWithWording,
   WORDING_SHARE,
   wordingFloor,
   type SimilarityModel,
@@ -111,9 +113,13 @@ export function findDuplicatePairs(
   }
   const postings: number[][] = Array.from({ length: maxWeight.length }, () => []);
   const postingWeights: number[][] = Array.from({ length: maxWeight.length }, () => []);
-  // The most a step's unindexed prefix can add to a cosine with any other step.
-  const prefixBound = new Float64Array(n);
+  // How many of each step's first (most frequent) features are not indexed.
+  const prefixLength = new Int32Array(n);
   const partial = new Float64Array(n);
+  // The step being probed, as a dense vector, to add the unindexed part of each cosine.
+  const dense = new Float64Array(maxWeight.length);
+  const { offsets, features: flatFeatures, weights: flatWeights } = model.wording;
+  const hasItems = Uint8Array.from(model.vectors, (v) => (v.items.features.length > 0 ? 1 : 0));
   const seen = new Int32Array(n).fill(-1);
   const candidates = new Int32Array(n);
   const strongest = new Strongest(n);
@@ -135,19 +141,31 @@ export function findDuplicatePairs(
         partial[y]! += wx * ws[p]!;
       }
     }
-    const xHasItems = model.vectors[xi]!.items.features.length > 0;
+    const xHasItems = hasItems[xi] === 1;
+    for (let k = 0; k < x.features.length; k++) dense[x.features[k]!] = x.weights[k]!;
     for (let c = 0; c < found; c++) {
       const y = candidates[c]!;
-      const cosine = Math.min(1, partial[y]! + prefixBound[y]!);
-      if (cosine < floor) continue;
-      // The most this pair could score; skip it if neither step could keep it.
-      const both = xHasItems && model.vectors[y]!.items.features.length > 0;
-      const most = both ? WORDING_SHARE * cosine + 1 - WORDING_SHARE : cosine;
-      if (!strongest.wants(xi, most) && !strongest.wants(y, most)) continue;
+      // The wording cosine: the indexed part found by probing, plus the unindexed prefix.
+      let cosine = partial[y]!;
+      const start = offsets[y]!;
+      const end = start + prefixLength[y]!;
+      for (let k = start; k < end; k++) cosine += flatWeights[k]! * dense[flatFeatures[k]!]!;
+      if (cosine < floor || model.place[y] === model.place[xi]) continue;
+      // The most this pair could score; skip it if it cannot reach the threshold or if neither
+      // step could keep it.
+      const vx = model.vectors[xi]!;
+      const vy = model.vectors[y]!;
+      const both = xHasItems && hasItems[y] === 1;
+      const most = (both ? WORDING_SHARE * cosine + 1 - WORDING_SHARE : cosine) * jobShare(vx, vy);
+      if (most < threshold - 1e-9) continue;
+      if (!strongest.wants(xi, most + 1e-9) && !strongest.wants(y, most + 1e-9)) continue;
       if (!mayDuplicate(model, y, xi)) continue;
-      const s = similarity(model.vectors[y]!, model.vectors[xi]!);
+      if (similarityWithWording(vy, vx, cosine) < threshold - 1e-9) continue;
+      // Confirm with the same arithmetic as the all-pairs scan, so both agree to the last bit.
+      const s = similarity(vy, vx);
       if (s >= threshold) strongest.add(y, xi, s);
     }
+    for (let k = 0; k < x.features.length; k++) dense[x.features[k]!] = 0;
     // Index x only under the features past its prefix: the most frequent features, whose best
     // possible share of a cosine (by weight × the feature's largest weight, and by
     // Cauchy–Schwarz) stays under the wording floor, cannot make a pair on their own.
@@ -160,7 +178,7 @@ export function findDuplicatePairs(
       squares += w * w;
       const bound = Math.min(byMax, Math.sqrt(squares));
       if (bound < floor || model.documentFrequency[f]! > COMMON_FEATURE_STEPS) {
-        prefixBound[xi] = bound;
+        prefixLength[xi] = k + 1;
       } else {
         postings[f]!.push(xi);
         postingWeights[f]!.push(w);

@@ -35,10 +35,12 @@ export function duplicateClusterKey(stepIds: readonly StepId[]): string {
  * by at most COMMON_FEATURE_STEPS steps, sorted. */
 function bindingFeatures(model: SimilarityModel, i: number): Int32Array {
   const { words, items } = model.vectors[i]!;
-  const all = [...words.features, ...items.features].filter(
-    (f) => model.documentFrequency[f]! <= COMMON_FEATURE_STEPS,
-  );
-  return Int32Array.from(all.sort((p, q) => p - q));
+  const out: number[] = [];
+  for (const v of [words, items]) {
+    for (const f of v.features)
+      if (model.documentFrequency[f]! <= COMMON_FEATURE_STEPS) out.push(f);
+  }
+  return Int32Array.from(out.sort((p, q) => p - q));
 }
 
 function intersect(a: Int32Array, b: Int32Array): Int32Array {
@@ -69,8 +71,25 @@ export function clusterDuplicatePairs(
 ): DuplicateCluster[] {
   const n = ix.steps.length;
   const parent = new Int32Array(n).fill(-1);
-  const size = new Int32Array(n).fill(1);
+  const members = new Map<number, number[]>();
+  // What every step of a cluster shares, worked out only once a cluster may grow large.
   const common = new Map<number, Int32Array>();
+  const binding = new Map<number, Int32Array>();
+  const bindingOf = (i: number): Int32Array => {
+    let b = binding.get(i);
+    if (!b) binding.set(i, (b = bindingFeatures(model, i)));
+    return b;
+  };
+  const commonOf = (root: number): Int32Array => {
+    let c = common.get(root);
+    if (!c) {
+      const list = members.get(root)!;
+      c = bindingOf(list[0]!);
+      for (let k = 1; k < list.length && c.length > 0; k++) c = intersect(c, bindingOf(list[k]!));
+      common.set(root, c);
+    }
+    return c;
+  };
   const find = (x: number): number => {
     let r = x;
     while (parent[r] !== r) r = parent[r]!;
@@ -82,74 +101,83 @@ export function clusterDuplicatePairs(
     for (const x of [a, b]) {
       if (parent[x] === -1) {
         parent[x] = x;
-        common.set(x, bindingFeatures(model, x));
+        members.set(x, [x]);
       }
     }
     const ra = find(a);
     const rb = find(b);
     if (ra === rb) continue;
-    const shared = intersect(common.get(ra)!, common.get(rb)!);
-    if (shared.length === 0 && size[ra]! + size[rb]! > SMALL_CLUSTER) continue;
     const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
+    const grown = members.get(root)!.length + members.get(child)!.length;
+    if (grown > SMALL_CLUSTER) {
+      const shared = intersect(commonOf(root), commonOf(child));
+      if (shared.length === 0) continue;
+      common.set(root, shared);
+    } else common.delete(root);
     parent[child] = root;
-    size[root]! += size[child]!;
-    common.set(root, shared);
+    members.get(root)!.push(...members.get(child)!);
+    members.delete(child);
+    common.delete(child);
   }
-  const groups = new Map<number, { members: number[]; sum: number; edges: number }>();
-  for (let x = 0; x < n; x++) {
-    if (parent[x] === -1) continue;
-    const r = find(x);
-    const g = groups.get(r) ?? { members: [], sum: 0, edges: 0 };
-    g.members.push(x);
-    groups.set(r, g);
-  }
+  const sums = new Map<number, { sum: number; edges: number }>();
   for (const { a, b, strength } of pairs) {
-    if (find(a) !== find(b)) continue;
-    const g = groups.get(find(a))!;
-    g.sum += strength;
-    g.edges++;
+    const r = find(a);
+    if (r !== find(b)) continue;
+    const s = sums.get(r) ?? { sum: 0, edges: 0 };
+    s.sum += strength;
+    s.edges++;
+    sums.set(r, s);
   }
   const decisions = new Map(ix.journey.duplicateDecisions.map((d) => [d.key, d.decision]));
+  const counts = new Int32Array(model.featureNames.length);
   const clusters: DuplicateCluster[] = [];
-  for (const [root, g] of groups) {
-    if (g.members.length < 2) continue;
-    const stepIds = g.members.map((m) => ix.steps[m]!.id);
+  for (const [root, list] of members) {
+    if (list.length < 2) continue;
+    list.sort((p, q) => p - q);
+    const stepIds = list.map((m) => ix.steps[m]!.id);
     const key = duplicateClusterKey(stepIds);
-    const { sharedTerms, sharedItems } = shared(model, items, g.members, common.get(root)!);
+    const { sharedTerms, sharedItems } = shared(model, items, list, counts);
+    const { sum, edges } = sums.get(root)!;
     clusters.push({
       key,
       stepIds,
       sharedTerms,
       sharedItems,
-      strength: Math.round((g.sum / g.edges) * 1000) / 1000,
-      reason: reason(ix, g.members, sharedTerms, sharedItems),
+      strength: Math.round((sum / edges) * 1000) / 1000,
+      reason: reason(ix, list, sharedTerms, sharedItems),
       decision: decisions.get(key) ?? null,
     });
   }
   return clusters.sort((p, q) => q.strength - p.strength || (p.key < q.key ? -1 : 1));
 }
 
-/** Terms and items of the cluster: those every step shares first, then those at least two
- * share, most widely shared first. */
+/** Terms and items at least two of the cluster's steps share, most widely shared first (then
+ * rarest first). `counts` is scratch space, one slot per feature, left as zeros. */
 function shared(
   model: SimilarityModel,
   items: StepItem[][],
   members: number[],
-  all: Int32Array,
+  counts: Int32Array,
 ): { sharedTerms: string[]; sharedItems: string[] } {
-  const counts = new Map<number, number>();
+  const touched: number[] = [];
   for (const m of members) {
     const v = model.vectors[m]!;
-    for (const f of v.words.features) counts.set(f, (counts.get(f) ?? 0) + 1);
-    for (const f of v.items.features) counts.set(f, (counts.get(f) ?? 0) + 1);
+    for (const list of [v.words.features, v.items.features]) {
+      for (const f of list) if (counts[f]!++ === 0) touched.push(f);
+    }
   }
-  for (const f of all) counts.set(f, members.length + 1);
-  const common = [...counts]
-    .filter(([, c]) => c >= 2)
-    .sort((p, q) => q[1] - p[1] || model.documentFrequency[p[0]]! - model.documentFrequency[q[0]]!);
+  const common = touched
+    .filter((f) => counts[f]! >= 2)
+    .sort(
+      (p, q) =>
+        counts[q]! - counts[p]! ||
+        model.documentFrequency[p]! - model.documentFrequency[q]! ||
+        p - q,
+    );
+  for (const f of touched) counts[f] = 0;
   const sharedTerms: string[] = [];
   const sharedItemIds: string[] = [];
-  for (const [f] of common) {
+  for (const f of common) {
     const name = model.featureNames[f]!;
     if (name.startsWith("#")) sharedItemIds.push(name.slice(1));
     else if (sharedTerms.length < 6) {
@@ -157,7 +185,8 @@ function shared(
       if (!sharedTerms.includes(label)) sharedTerms.push(label);
     }
   }
-  const labels = new Map(members.flatMap((m) => items[m]!.map((x) => [x.item.id, x.item.label])));
+  const labels = new Map<string, string>();
+  for (const m of members) for (const x of items[m]!) labels.set(x.item.id, x.item.label);
   return { sharedTerms, sharedItems: sharedItemIds.map((id) => labels.get(id) ?? id) };
 }
 

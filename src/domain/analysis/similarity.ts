@@ -1,6 +1,7 @@
 /**
- * How alike two steps are, for finding duplicated steps: a weighted vector of each step's
- * wording (normalised terms, TF-IDF) and of the data items it asks for, compared by cosine.
+ * How alike two steps are, for finding duplicated steps: the cosine of their wording (normalised
+ * terms and action~object pairs, weighted by a damped TF-IDF), raised when both ask for the same
+ * data items, and halved when both name what they do and name nothing in common.
  */
 import { UK_ORGANISATIONS } from "../organisations";
 import { actionBit, isAction, isConcept, termLabel, termOccurrences } from "../text";
@@ -42,6 +43,9 @@ export interface StepVector {
 
 export interface SimilarityModel {
   vectors: StepVector[];
+  /** Every step's wording vector in one buffer (step i at offsets[i] … offsets[i + 1]); the
+   * vectors above are views into it. Kept together so the pair search reads memory in order. */
+  wording: { offsets: Int32Array; features: Int32Array; weights: Float64Array };
   /** Feature names by rank: a term, or "#" + item id. */
   featureNames: string[];
   /** Steps containing each feature. */
@@ -50,8 +54,8 @@ export interface SimilarityModel {
   display: string[];
   /** Where each step is: its lane and stage and, for citizen steps, the organisations it meets. */
   place: Int32Array;
-  /** Steps joined by a flow between a citizen step and an organisation step ("a|b", a < b):
-   * the two sides of one contact, never duplicates of each other. */
+  /** Steps joined by a flow between a citizen step and an organisation step (a·n + b for
+   * positions a < b): the two sides of one contact, never duplicates of each other. */
   contact: Set<number>;
 }
 
@@ -72,41 +76,51 @@ function placeTerms(ix: JourneyIndex): Set<string> {
   return out;
 }
 
+/** Every feature name seen (terms, action~object pairs, "#" + item id) gets one number for the
+ * session, so cached texts carry numbers, not strings. Reset with the caches when it grows. */
+const interned = { ids: new Map<string, number>(), names: [] as string[], display: [] as string[] };
+
+function intern(name: string, display: string): number {
+  let id = interned.ids.get(name);
+  if (id === undefined) {
+    id = interned.names.length;
+    interned.ids.set(name, id);
+    interned.names.push(name);
+    interned.display.push(display);
+  }
+  return id;
+}
+
 /** The features of one text: its terms (concepts weigh more) and its action~object pairs
- * ("notify~address": what is done to what, the job itself), with a readable word for each. */
+ * ("notify~address": what is done to what, the job itself), as interned numbers. */
 interface TextFeatures {
-  names: string[];
+  ids: number[];
   weights: number[];
-  display: string[];
   actions: number;
 }
 
-const featureCache = new Map<string, TextFeatures>();
-const skipKeys = new Map<string, number>();
+/** Features by text, for each set of place words (usually one per journey). */
+const featureCache = new Map<string, Map<string, TextFeatures>>();
 
-function textFeatures(text: string, skip: Set<string>, skipKey: number): TextFeatures {
-  const key = `${skipKey}\u0001${text}`;
-  const cached = featureCache.get(key);
+function textFeatures(text: string, skip: Set<string>, cache: Map<string, TextFeatures>) {
+  const cached = cache.get(text);
   if (cached) return cached;
   const terms = termOccurrences(text).filter((t) => !skip.has(t.term));
-  const out: TextFeatures = { names: [], weights: [], display: [], actions: 0 };
+  const out: TextFeatures = { ids: [], weights: [], actions: 0 };
   for (const { term, word } of terms) {
-    out.names.push(term);
+    out.ids.push(intern(term, word));
     out.weights.push(isConcept(term) ? CONCEPT_WEIGHT : 1);
-    out.display.push(word);
     out.actions |= actionBit(term);
   }
   for (const a of terms) {
     if (!isAction(a.term)) continue;
     for (const o of terms) {
       if (isAction(o.term)) continue;
-      out.names.push(`${a.term}~${o.term}`);
+      out.ids.push(intern(`${a.term}~${o.term}`, `${termLabel(a.term, a.word)} ${o.word}`));
       out.weights.push(1);
-      out.display.push(`${termLabel(a.term, a.word)} ${o.word}`);
     }
   }
-  if (featureCache.size > 50_000) featureCache.clear();
-  featureCache.set(key, out);
+  cache.set(text, out);
   return out;
 }
 
@@ -115,21 +129,35 @@ export function buildSimilarityModel(ix: JourneyIndex, items: StepItem[][]): Sim
   const n = ix.steps.length;
   const skip = placeTerms(ix);
   const skipName = [...skip].sort().join(" ");
-  if (!skipKeys.has(skipName)) skipKeys.set(skipName, skipKeys.size);
-  const skipKey = skipKeys.get(skipName)!;
+  if (interned.names.length > 500_000) {
+    interned.ids.clear();
+    interned.names.length = 0;
+    interned.display.length = 0;
+    featureCache.clear();
+  }
+  if (!featureCache.has(skipName)) {
+    if (featureCache.size > 20) featureCache.clear();
+    featureCache.set(skipName, new Map());
+  }
+  const cache = featureCache.get(skipName)!;
+  if (cache.size > 50_000) cache.clear();
 
-  const featureId = new Map<string, number>();
+  // Each step's texts and items as interned numbers; then numbered locally, in first-seen order.
+  const texts = ix.steps.map((step) => [
+    step.label === "" ? null : textFeatures(step.label, skip, cache),
+    step.description === "" ? null : textFeatures(step.description, skip, cache),
+  ]);
+  const itemGlobal = items.map((list) => list.map(({ item }) => intern(`#${item.id}`, item.label)));
+  const localOf = new Int32Array(interned.names.length).fill(-1);
   const featureNames: string[] = [];
   const display: string[] = [];
-  const idOf = (name: string, word: string): number => {
-    let id = featureId.get(name);
-    if (id === undefined) {
-      id = featureNames.length;
-      featureId.set(name, id);
-      featureNames.push(name);
-      display.push(word);
+  const idOf = (g: number): number => {
+    if (localOf[g] === -1) {
+      localOf[g] = featureNames.length;
+      featureNames.push(interned.names[g]!);
+      display.push(interned.display[g]!);
     }
-    return id;
+    return localOf[g]!;
   };
   // Term frequencies as flat lists per step: label features weigh 1, description ones less.
   const wordIds: number[][] = [];
@@ -137,29 +165,28 @@ export function buildSimilarityModel(ix: JourneyIndex, items: StepItem[][]): Sim
   const itemIds: number[][] = [];
   const actions: number[] = [];
   const df: number[] = [];
+  // For each feature, the last step it was seen in and its place in that step's list.
+  const seenIn: number[] = [];
+  const at: number[] = [];
   for (let i = 0; i < n; i++) {
-    const step = ix.steps[i]!;
     const ids: number[] = [];
     const tf: number[] = [];
     let acts = 0;
-    for (const [text, w] of [
-      [step.label, 1],
-      [step.description, DESCRIPTION_WEIGHT],
-    ] as const) {
-      if (text === "") continue;
-      const f = textFeatures(text, skip, skipKey);
-      f.names.forEach((name, k) => {
-        const id = idOf(name, f.display[k]!);
-        const at = ids.indexOf(id);
-        if (at === -1) {
+    texts[i]!.forEach((f, t) => {
+      if (!f) return;
+      const w = t === 0 ? 1 : DESCRIPTION_WEIGHT;
+      for (let k = 0; k < f.ids.length; k++) {
+        const id = idOf(f.ids[k]!);
+        if (seenIn[id] !== i) {
+          seenIn[id] = i;
+          at[id] = ids.length;
           ids.push(id);
           tf.push(w * f.weights[k]!);
-        } else tf[at] = Math.max(tf[at]!, w * f.weights[k]!);
-      });
+        } else tf[at[id]!] = Math.max(tf[at[id]!]!, w * f.weights[k]!);
+      }
       acts |= f.actions;
-    }
-    const its: number[] = [];
-    for (const { item } of items[i] ?? []) its.push(idOf(`#${item.id}`, item.label));
+    });
+    const its = itemGlobal[i]?.map(idOf) ?? [];
     for (const id of ids) df[id] = (df[id] ?? 0) + 1;
     for (const id of its) df[id] = (df[id] ?? 0) + 1;
     wordIds.push(ids);
@@ -173,31 +200,58 @@ export function buildSimilarityModel(ix: JourneyIndex, items: StepItem[][]): Sim
   order.forEach((f, r) => (rank[f] = r));
   const idf = featureNames.map((_name, f) => 1 + RARITY * Math.log(n / df[f]!));
 
-  const unit = (ids: number[], tf: number[] | null): SparseVector => {
-    const kept: number[] = [];
-    for (let k = 0; k < ids.length; k++) kept.push(k);
-    kept.sort((p, q) => rank[ids[p]!]! - rank[ids[q]!]!);
-    const features = new Int32Array(kept.length);
-    const weights = new Float64Array(kept.length);
+  // A unit vector, sorted by rank, written into features/weights from `at`.
+  const unit = (
+    ids: number[],
+    tf: number[] | null,
+    features: Int32Array,
+    weights: Float64Array,
+    at: number,
+  ): SparseVector => {
+    // Insertion sort by rank: a step has a few dozen features at most.
     let len = 0;
-    kept.forEach((k, j) => {
-      const f = ids[k]!;
-      features[j] = rank[f]!;
-      weights[j] = (tf ? tf[k]! : 1) * idf[f]!;
-      len += weights[j]! * weights[j]!;
-    });
+    for (let k = 0; k < ids.length; k++) {
+      const r = rank[ids[k]!]!;
+      const w = (tf ? tf[k]! : 1) * idf[ids[k]!]!;
+      len += w * w;
+      let j = at + k;
+      while (j > at && features[j - 1]! > r) {
+        features[j] = features[j - 1]!;
+        weights[j] = weights[j - 1]!;
+        j--;
+      }
+      features[j] = r;
+      weights[j] = w;
+    }
     len = Math.sqrt(len);
-    for (let j = 0; j < weights.length; j++) weights[j]! /= len;
-    return { features, weights };
+    for (let j = 0; j < ids.length; j++) weights[at + j]! /= len;
+    return {
+      features: features.subarray(at, at + ids.length),
+      weights: weights.subarray(at, at + ids.length),
+    };
+  };
+  const offsets = new Int32Array(n + 1);
+  wordIds.forEach((ids, i) => (offsets[i + 1] = offsets[i]! + ids.length));
+  const wording = {
+    offsets,
+    features: new Int32Array(offsets[n]!),
+    weights: new Float64Array(offsets[n]!),
   };
   const vectors = wordIds.map((ids, i) => ({
-    words: unit(ids, wordTf[i]!),
-    items: unit(itemIds[i]!, null),
+    words: unit(ids, wordTf[i]!, wording.features, wording.weights, offsets[i]!),
+    items: unit(
+      itemIds[i]!,
+      null,
+      new Int32Array(itemIds[i]!.length),
+      new Float64Array(itemIds[i]!.length),
+      0,
+    ),
     actions: actions[i]!,
   }));
 
   return {
     vectors,
+    wording,
     featureNames: order.map((f) => featureNames[f]!),
     documentFrequency: Int32Array.from(order, (f) => df[f]!),
     display: order.map((f) => display[f]!),
@@ -227,14 +281,20 @@ const OTHER_JOB = 0.5;
 
 /** How alike two steps are, 0..1 (see WORDING_SHARE and OTHER_JOB). */
 export function similarity(a: StepVector, b: StepVector): number {
-  const words = dot(a.words, b.words);
-  const both = a.items.features.length > 0 && b.items.features.length > 0;
-  const s = both ? WORDING_SHARE * words + (1 - WORDING_SHARE) * dot(a.items, b.items) : words;
-  return sameJob(a.actions, b.actions) ? s : s * OTHER_JOB;
+  return similarityWithWording(a, b, dot(a.words, b.words));
 }
 
-function sameJob(a: number, b: number): boolean {
-  return a === 0 || b === 0 || (a & b) !== 0;
+/** The same, given the cosine of the two steps' wording. */
+export function similarityWithWording(a: StepVector, b: StepVector, words: number): number {
+  const both = a.items.features.length > 0 && b.items.features.length > 0;
+  const s = both ? WORDING_SHARE * words + (1 - WORDING_SHARE) * dot(a.items, b.items) : words;
+  return s * jobShare(a, b);
+}
+
+/** 1 when the two steps may do the same job, OTHER_JOB when both name actions and none is
+ * shared. */
+export function jobShare(a: StepVector, b: StepVector): number {
+  return a.actions === 0 || b.actions === 0 || (a.actions & b.actions) !== 0 ? 1 : OTHER_JOB;
 }
 
 /** The wording cosine a pair needs at least to reach a strength: shared items add at most

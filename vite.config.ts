@@ -1,8 +1,49 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
+import { VitePWA } from "vite-plugin-pwa";
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Offline and installable: a web app manifest, and a service worker (production builds
+    // only) that precaches the whole built app, so it opens with no network after the first
+    // visit. A new build takes over at once; the journeys live in IndexedDB, not in the cache.
+    VitePWA({
+      registerType: "autoUpdate",
+      injectRegister: "script",
+      includeAssets: ["favicon.svg", "apple-touch-icon.png"],
+      manifest: {
+        name: "Seams",
+        short_name: "Seams",
+        description:
+          "A local-first service blueprint designer for citizen journeys that cross organisations.",
+        lang: "en-GB",
+        start_url: "./",
+        scope: "./",
+        display: "standalone",
+        background_color: "#f3f2f1",
+        theme_color: "#0b0c0c",
+        icons: [
+          { src: "icon-192.png", sizes: "192x192", type: "image/png" },
+          { src: "icon-512.png", sizes: "512x512", type: "image/png" },
+          {
+            src: "icon-maskable-512.png",
+            sizes: "512x512",
+            type: "image/png",
+            purpose: "maskable",
+          },
+          { src: "icon.svg", sizes: "any", type: "image/svg+xml" },
+        ],
+      },
+      workbox: {
+        globPatterns: ["**/*.{js,css,html,svg,png,webmanifest}"],
+        // Every chunk must be cached, the largest (ELK layout, about 1.5 MB) included.
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        navigateFallback: "index.html",
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   build: {
     target: "es2022",
     chunkSizeWarningLimit: 900,

@@ -43,6 +43,15 @@ function bindingFeatures(model: SimilarityModel, i: number): Int32Array {
   return Int32Array.from(out.sort((p, q) => p - q));
 }
 
+function overlaps(a: Int32Array, b: Int32Array): boolean {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] === b[j]) return true;
+    if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return false;
+}
+
 function intersect(a: Int32Array, b: Int32Array): Int32Array {
   const out: number[] = [];
   for (let i = 0, j = 0; i < a.length && j < b.length;) {
@@ -97,22 +106,24 @@ export function clusterDuplicatePairs(
     return r;
   };
   const byStrength = [...pairs].sort((p, q) => q.strength - p.strength || p.a - q.a || p.b - q.b);
-  for (const { a, b } of byStrength) {
-    for (const x of [a, b]) {
-      if (parent[x] === -1) {
-        parent[x] = x;
-        members.set(x, [x]);
-      }
+  const join = (x: number) => {
+    if (parent[x] === -1) {
+      parent[x] = x;
+      members.set(x, [x]);
     }
+  };
+  for (const { a, b } of byStrength) {
+    join(a);
+    join(b);
     const ra = find(a);
     const rb = find(b);
     if (ra === rb) continue;
-    const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
+    const root = Math.min(ra, rb);
+    const child = Math.max(ra, rb);
     const grown = members.get(root)!.length + members.get(child)!.length;
     if (grown > SMALL_CLUSTER) {
-      const shared = intersect(commonOf(root), commonOf(child));
-      if (shared.length === 0) continue;
-      common.set(root, shared);
+      if (!overlaps(commonOf(root), commonOf(child))) continue;
+      common.set(root, intersect(commonOf(root), commonOf(child)));
     } else common.delete(root);
     parent[child] = root;
     members.get(root)!.push(...members.get(child)!);

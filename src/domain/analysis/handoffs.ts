@@ -39,30 +39,32 @@ export function findHandoffs(
   const reachedMark = new Int32Array(n).fill(-1);
   const reachedBy = new Int32Array(n).fill(-1);
 
+  const queue = new Int32Array(n);
+  const reached = new Int32Array(n);
   for (let s = 0; s < n; s++) {
     if (!isOrgStep(ix, s)) continue;
-    const reached: number[] = [];
-    const queue: number[] = [];
+    let found = 0;
+    let queued = 0;
     const visit = (k: number): void => {
       const t = ix.flowTo[k]!;
       if (isOrgStep(ix, t)) {
         if (reachedMark[t] !== s) {
           reachedMark[t] = s;
           reachedBy[t] = k;
-          reached.push(t);
+          reached[found++] = t;
         }
       } else if (isCitizenStep(ix, t) && visitedMark[t] !== s) {
         visitedMark[t] = s;
         parentFlow[t] = k;
-        queue.push(t);
+        queue[queued++] = t;
       }
     };
     // Direct flows first, so a pair reached both ways counts as direct.
     for (const k of ix.outFlows[s]!) visit(k);
-    for (let q = 0; q < queue.length; q++) for (const k of ix.outFlows[queue[q]!]!) visit(k);
+    for (let q = 0; q < queued; q++) for (const k of ix.outFlows[queue[q]!]!) visit(k);
 
-    reached.sort((a, b) => a - b);
-    for (const t of reached) {
+    const targets = reached.subarray(0, found).sort();
+    for (const t of targets) {
       const h = classify(ix, s, t, reachedBy[t]!, parentFlow);
       if (h) out.push(h);
     }

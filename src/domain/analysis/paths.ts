@@ -134,13 +134,15 @@ export function pathMeasures(
   const starts = startSteps(ix);
   if (starts.length === 0) return null;
   const { comp, count } = components(ix);
+  // Per component: its own minutes, contacts and channels; then its flows to other components.
   const active = new Float64Array(count);
   const elapsed = new Float64Array(count);
   const contacts = new Float64Array(count);
   const first = new Int32Array(count).fill(NONE);
   const last = new Int32Array(count).fill(NONE);
   const switches = new Float64Array(count);
-  const edges: [number, number, number][][] = Array.from({ length: count }, () => []);
+  const edgeTo: number[][] = Array.from({ length: count }, () => []);
+  const edgeContact: number[][] = Array.from({ length: count }, () => []);
   ix.steps.forEach((step, i) => {
     if (!reachable[i]) return;
     const c = comp[i]!;
@@ -156,42 +158,52 @@ export function pathMeasures(
       const t = ix.flowTo[k]!;
       const contact = isCitizenStep(ix, i) && isOrgStep(ix, t) ? 1 : 0;
       if (comp[t] === c) contacts[c]! += contact;
-      else edges[c]!.push([comp[t]!, contact, k]);
+      else {
+        edgeTo[c]!.push(comp[t]!);
+        edgeContact[c]!.push(contact);
+      }
     }
   });
 
   // Components are numbered sinks first, so each one's successors are already done.
-  const lo = {
-    active: new Float64Array(count),
-    elapsed: new Float64Array(count),
-    contacts: new Float64Array(count),
-  };
-  const hi = {
-    active: new Float64Array(count),
-    elapsed: new Float64Array(count),
-    contacts: new Float64Array(count),
-  };
+  const loActive = new Float64Array(count);
+  const hiActive = new Float64Array(count);
+  const loElapsed = new Float64Array(count);
+  const hiElapsed = new Float64Array(count);
+  const loContacts = new Float64Array(count);
+  const hiContacts = new Float64Array(count);
   const swLo = new Float64Array(count * STATES);
   const swHi = new Float64Array(count * STATES);
-  const own = { active, elapsed, contacts };
   for (let c = 0; c < count; c++) {
-    for (const key of ["active", "elapsed", "contacts"] as const) {
-      let min = Infinity;
-      let max = -Infinity;
-      for (const [t, contact] of edges[c]!) {
-        const w = key === "contacts" ? contact : 0;
-        min = Math.min(min, w + lo[key][t]!);
-        max = Math.max(max, w + hi[key][t]!);
-      }
-      lo[key][c] = own[key][c]! + (edges[c]!.length > 0 ? min : 0);
-      hi[key][c] = own[key][c]! + (edges[c]!.length > 0 ? max : 0);
-    }
+    const to = edgeTo[c]!;
+    const ends = to.length === 0;
+    let la = ends ? 0 : Infinity;
+    let ha = ends ? 0 : -Infinity;
+    let le = la;
+    let he = ha;
+    let lc = la;
+    let hc = ha;
+    to.forEach((t, e) => {
+      const w = edgeContact[c]![e]!;
+      la = Math.min(la, loActive[t]!);
+      ha = Math.max(ha, hiActive[t]!);
+      le = Math.min(le, loElapsed[t]!);
+      he = Math.max(he, hiElapsed[t]!);
+      lc = Math.min(lc, w + loContacts[t]!);
+      hc = Math.max(hc, w + hiContacts[t]!);
+    });
+    loActive[c] = active[c]! + la;
+    hiActive[c] = active[c]! + ha;
+    loElapsed[c] = elapsed[c]! + le;
+    hiElapsed[c] = elapsed[c]! + he;
+    loContacts[c] = contacts[c]! + lc;
+    hiContacts[c] = contacts[c]! + hc;
     for (let s = 0; s < STATES; s++) {
       const add = first[c] === NONE ? 0 : switches[c]! + (s !== NONE && s !== first[c] ? 1 : 0);
       const out = first[c] === NONE ? s : last[c]!;
-      let min = edges[c]!.length > 0 ? Infinity : 0;
-      let max = edges[c]!.length > 0 ? -Infinity : 0;
-      for (const [t] of edges[c]!) {
+      let min = ends ? 0 : Infinity;
+      let max = ends ? 0 : -Infinity;
+      for (const t of to) {
         min = Math.min(min, swLo[t * STATES + out]!);
         max = Math.max(max, swHi[t * STATES + out]!);
       }
@@ -210,9 +222,9 @@ export function pathMeasures(
     return { min, max };
   };
   return {
-    activeMinutes: range((c) => [lo.active[c]!, hi.active[c]!]),
-    elapsedMinutes: range((c) => [lo.elapsed[c]!, hi.elapsed[c]!]),
-    contactsStarted: range((c) => [lo.contacts[c]!, hi.contacts[c]!]),
+    activeMinutes: range((c) => [loActive[c]!, hiActive[c]!]),
+    elapsedMinutes: range((c) => [loElapsed[c]!, hiElapsed[c]!]),
+    contactsStarted: range((c) => [loContacts[c]!, hiContacts[c]!]),
     channelSwitches: range((c) => [swLo[c * STATES + NONE]!, swHi[c * STATES + NONE]!]),
   };
 }

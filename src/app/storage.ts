@@ -146,6 +146,13 @@ export function repositoryBackend(repository: JourneyRepository): LibraryBackend
       return { ok: true, journey: result.journey, keptAs: result.kept.name };
     },
     deleteVersion: (versionId) => userFacing(() => repository.deleteVersion(versionId)),
+    async loadJourney(id) {
+      const loaded = await repository.load(id);
+      return loaded.ok ? loaded.journey : null;
+    },
+    async saveJourney(before, after) {
+      await userFacing(() => repository.saveChanges(before, after));
+    },
   };
 }
 
@@ -307,6 +314,11 @@ export function memoryBackend(journeys: MemoryJourneys): LibraryBackend {
     },
     async deleteVersion(versionId) {
       versions.delete(versionId);
+    },
+    loadJourney: async (id) => journeys.get(id)?.journey ?? null,
+    async saveJourney(_before, after) {
+      const e = journeys.get(after.id);
+      if (e) e.journey = after;
     },
   };
 }

@@ -53,6 +53,11 @@ export interface LibraryBackend {
   restoreVersion(versionId: string, current: Journey): Promise<VersionRestore>;
   /** Removes a version for good. Throws an Error whose message is for the user. */
   deleteVersion(versionId: string): Promise<void>;
+  /** The stored journey, or null (for merging a file into a journey that is not open). */
+  loadJourney(id: JourneyId): Promise<Journey | null>;
+  /** Saves a new state of a stored journey that is not open (a merge), writing what differs
+   * from `before`. Throws an Error whose message is for the user. */
+  saveJourney(before: Journey, after: Journey): Promise<void>;
 }
 
 export interface LibraryState {

@@ -1,10 +1,14 @@
 import { lazy, Suspense, useEffect, useState } from "react";
+import { FilesLayer } from "../panels/files/FilesLayer";
+import { OpenFileButton } from "../panels/files/OpenFileButton";
 import { LibraryView } from "../panels/library/LibraryView";
 import { useSeamsState } from "../store/context";
 import { useLibrary } from "../store/library";
 import { navigate, useRoute } from "./route";
 import { startStorage, type OpenOutcome } from "./storage";
 import { StatusBar, StorageBanner } from "./StatusBar";
+
+const openJourney = (id: string) => navigate({ name: "journey", id });
 
 const JourneyView = lazy(() => import("./JourneyView").then((m) => ({ default: m.JourneyView })));
 
@@ -31,8 +35,9 @@ export function App() {
       ) : route.name === "journey" ? (
         <JourneyRoute id={route.id} />
       ) : (
-        <LibraryView onOpen={(id) => navigate({ name: "journey", id })} onCompare={(a, b) => navigate({ name: "compare", a, b })} />
+        <LibraryView onOpen={(id) => navigate({ name: "journey", id })} onCompare={(a, b) => navigate({ name: "compare", a, b })} openFile={<OpenFileButton />} />
       )}
+      <FilesLayer onOpenJourney={openJourney} editingId={route.name === "journey" ? route.id : null} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useMemo, useState } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import type { Journey } from "../../domain/model";
 import { blankJourney, journeyFromSample } from "../../domain/new-journey";
 import { SAMPLE_JOURNEYS } from "../../domain/samples";
@@ -7,7 +7,16 @@ import "./library.css";
 
 type Sort = "updated" | "title";
 
-export function LibraryView({ onOpen, onCompare }: { onOpen(id: string): void; onCompare(a: string, b: string): void }) {
+export function LibraryView({
+  onOpen,
+  onCompare,
+  openFile,
+}: {
+  onOpen(id: string): void;
+  onCompare(a: string, b: string): void;
+  /** The "Open a file" control, supplied by the app shell. */
+  openFile?: ReactNode;
+}) {
   const { journeys, trash, backend, ready, persistence, refresh } = useLibrary();
   const [query, setQuery] = useState("");
   const [sort, setSort] = useState<Sort>("updated");
@@ -53,6 +62,7 @@ export function LibraryView({ onOpen, onCompare }: { onOpen(id: string): void; o
           <button type="button" className="button primary" onClick={() => void create(blankJourney("Untitled journey"))}>
             New journey
           </button>
+          {openFile}
           <div className="template-picker">
             <label htmlFor="template">New from template</label>
             <select id="template" value={template} onChange={(e) => setTemplate(e.target.value)}>

@@ -1,5 +1,6 @@
 import { Suspense, useMemo, useRef, useState } from "react";
 import { BlueprintCanvas } from "../canvas/BlueprintCanvas";
+import { ExportMenu } from "../panels/files/ExportMenu";
 import { FindBox } from "../panels/find/FindBox";
 import { Inspector } from "../panels/inspector/Inspector";
 import { OutlineView } from "../panels/outline/OutlineView";
@@ -72,6 +73,7 @@ export function JourneyView() {
         <div className="group">
           <FindBox ref={findRef} />
         </div>
+        <ExportMenu />
         <div className="group">
           <button
             type="button"

@@ -20,6 +20,7 @@ import { useCommands, useSeamsState, useStoreApi } from "../store/context";
 import { FlowEdge, FlowMarkers } from "./FlowEdge";
 import { GridBackdrop } from "./GridBackdrop";
 import { NO_HIGHLIGHTS, type CanvasHighlights } from "./highlights";
+import { OverlayPanel } from "./OverlayPanel";
 import { createEdgeBuilder, createNodeBuilder, type FlowEdge as FlowEdgeType, type StepNode as StepNodeType } from "./nodes";
 import { StepNode } from "./StepNode";
 import { StickyHeaders } from "./StickyHeaders";
@@ -195,22 +196,35 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
     [layout],
   );
   const fitAll = useCallback(() => showRect(blueprintRect(), { min: 0.1, max: 1 }, 200), [blueprintRect, showRect]);
-  const onInit = useCallback(() => showRect(blueprintRect(), { min: 0.7, max: 1 }), [blueprintRect, showRect]);
-
   // Focus requests from the insights panel, search and the outline.
   const lastFocus = useRef(0);
+  const showSteps = useCallback(
+    (stepIds: readonly StepId[], duration: number) => {
+      const ids = new Set(stepIds);
+      const targets = [...layout.steps.values()].filter((b) => ids.has(b.id));
+      if (targets.length === 0) return false;
+      const minX = Math.min(...targets.map((b) => b.x));
+      const minY = Math.min(...targets.map((b) => b.y));
+      const maxX = Math.max(...targets.map((b) => b.x + b.width));
+      const maxY = Math.max(...targets.map((b) => b.y + b.height));
+      showRect({ x: minX - 40, y: minY - 40, width: maxX - minX + 80, height: maxY - minY + 80 }, { min: 0.3, max: 1 }, duration);
+      return true;
+    },
+    [layout, showRect],
+  );
+  // A request made as the canvas opened (a finding chosen in the outline view) is shown once
+  // React Flow is ready, instead of the whole blueprint.
+  const onInit = useCallback(() => {
+    const pending = store.getState().focusRequest;
+    if (pending && pending.nonce === lastFocus.current && showSteps(pending.stepIds, 0)) return;
+    showRect(blueprintRect(), { min: 0.7, max: 1 });
+  }, [blueprintRect, showRect, showSteps, store]);
+
   useEffect(() => {
     if (!focusRequest || focusRequest.nonce === lastFocus.current) return;
     lastFocus.current = focusRequest.nonce;
-    const ids = new Set(focusRequest.stepIds);
-    const targets = [...layout.steps.values()].filter((b) => ids.has(b.id));
-    if (targets.length === 0) return;
-    const minX = Math.min(...targets.map((b) => b.x));
-    const minY = Math.min(...targets.map((b) => b.y));
-    const maxX = Math.max(...targets.map((b) => b.x + b.width));
-    const maxY = Math.max(...targets.map((b) => b.y + b.height));
-    showRect({ x: minX - 40, y: minY - 40, width: maxX - minX + 80, height: maxY - minY + 80 }, { min: 0.3, max: 1 }, 300);
-  }, [focusRequest, layout, showRect]);
+    showSteps(focusRequest.stepIds, 300);
+  }, [focusRequest, showSteps]);
 
   // Arrow keys select the nearest step; Alt + arrows move it; + − 0 zoom.
   useEffect(() => {
@@ -298,6 +312,7 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
         <GridBackdrop layout={layout} actors={actors} />
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#d8dde3" />
         <StickyHeaders layout={layout} actors={actors} />
+        <OverlayPanel />
         <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={(n) => (n.data as { colour?: string }).colour ?? "#999"} />
         <Controls position="bottom-right" showInteractive={false} showFitView={false} aria-label="Zoom controls">
           <ControlButton onClick={fitAll} title="Fit the whole journey (0)" aria-label="Fit the whole journey">

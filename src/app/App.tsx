@@ -11,6 +11,7 @@ import { StatusBar, StorageBanner } from "./StatusBar";
 const openJourney = (id: string) => navigate({ name: "journey", id });
 
 const JourneyView = lazy(() => import("./JourneyView").then((m) => ({ default: m.JourneyView })));
+const CompareView = lazy(() => import("./CompareView").then((m) => ({ default: m.CompareView })));
 
 export function App() {
   const route = useRoute();
@@ -34,6 +35,10 @@ export function App() {
         </p>
       ) : route.name === "journey" ? (
         <JourneyRoute id={route.id} />
+      ) : route.name === "compare" ? (
+        <Suspense fallback={<p role="status">Loading the comparison…</p>}>
+          <CompareView a={route.a} b={route.b} />
+        </Suspense>
       ) : (
         <LibraryView onOpen={(id) => navigate({ name: "journey", id })} onCompare={(a, b) => navigate({ name: "compare", a, b })} openFile={<OpenFileButton />} />
       )}

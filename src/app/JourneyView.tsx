@@ -1,17 +1,22 @@
 import { Suspense, useMemo, useRef, useState } from "react";
+import { analysisHighlights } from "../canvas/analysis-highlights";
 import { BlueprintCanvas } from "../canvas/BlueprintCanvas";
+import { useAnalysis } from "../canvas/useAnalysis";
 import { ExportMenu } from "../panels/files/ExportMenu";
 import { FindBox } from "../panels/find/FindBox";
+import { InsightsPanel } from "../panels/insights/InsightsPanel";
 import { Inspector } from "../panels/inspector/Inspector";
 import { OutlineView } from "../panels/outline/OutlineView";
 import { Palette } from "../panels/palette/Palette";
 import { StructurePanel } from "../panels/structure/StructurePanel";
 import { VersionsPanel } from "../panels/versions/VersionsPanel";
 import { useCommands, useSeamsState, useStoreApi } from "../store/context";
+import type { VersionSummary } from "../store/library";
+import { VersionCompareDialog } from "./CompareView";
 import { HelpOverlay } from "./HelpOverlay";
 import { useShortcuts } from "./useShortcuts";
 
-type SideTab = "step" | "structure" | "versions";
+type SideTab = "step" | "structure" | "insights" | "versions";
 
 /** The editor for one journey: toolbar, palette, canvas or outline, and the side panel. */
 export function JourneyView() {
@@ -26,6 +31,9 @@ export function JourneyView() {
   const [help, setHelp] = useState(false);
   const [tab, setTab] = useState<SideTab>("step");
   const findRef = useRef<HTMLInputElement>(null);
+  const { analysis } = useAnalysis(journey);
+  const highlights = useMemo(() => (analysis ? analysisHighlights(analysis) : undefined), [analysis]);
+  const [comparing, setComparing] = useState<VersionSummary | null>(null);
 
   const ui = useMemo(
     () => ({
@@ -93,13 +101,14 @@ export function JourneyView() {
       </div>
       <div className={view === "canvas" ? "workspace" : "workspace no-palette"}>
         {view === "canvas" ? <Palette /> : null}
-        <div className="main-view">{view === "canvas" ? <BlueprintCanvas /> : <OutlineView />}</div>
+        <div className="main-view">{view === "canvas" ? <BlueprintCanvas highlights={highlights} /> : <OutlineView />}</div>
         <aside className="side-panel" aria-label="Details">
           <div className="side-tabs" role="tablist" aria-label="Side panel">
             {(
               [
                 ["step", "Details"],
                 ["structure", "Lanes & stages"],
+                ["insights", "Insights"],
                 ["versions", "Versions"],
               ] as const
             ).map(([key, label]) => (
@@ -118,12 +127,13 @@ export function JourneyView() {
           </div>
           <div className="side-body" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
             <Suspense fallback={null}>
-              {tab === "step" ? <Inspector /> : tab === "structure" ? <StructurePanel /> : <VersionsPanel />}
+              {tab === "step" ? <Inspector /> : tab === "structure" ? <StructurePanel /> : tab === "insights" ? <InsightsPanel /> : <VersionsPanel onCompare={setComparing} />}
             </Suspense>
           </div>
         </aside>
       </div>
       {help ? <HelpOverlay onClose={() => setHelp(false)} /> : null}
+      {comparing ? <VersionCompareDialog version={comparing} onClose={() => setComparing(null)} /> : null}
     </>
   );
 }

@@ -102,7 +102,11 @@ export function clusterDuplicatePairs(
   const find = (x: number): number => {
     let r = x;
     while (parent[r] !== r) r = parent[r]!;
-    while (parent[x] !== r) [x, parent[x]] = [parent[x]!, r];
+    while (parent[x] !== r) {
+      const next = parent[x]!;
+      parent[x] = r;
+      x = next;
+    }
     return r;
   };
   const byStrength = [...pairs].sort((p, q) => q.strength - p.strength || p.a - q.a || p.b - q.b);

@@ -91,6 +91,13 @@ function intern(name: string, display: string): number {
   return id;
 }
 
+const internedItems = new Map<string, number>();
+function internItem(id: string, label: string): number {
+  let n = internedItems.get(id);
+  if (n === undefined) internedItems.set(id, (n = intern(`#${id}`, label)));
+  return n;
+}
+
 /** The features of one text: its terms (concepts weigh more) and its action~object pairs
  * ("notify~address": what is done to what, the job itself), as interned numbers. */
 interface TextFeatures {
@@ -133,6 +140,7 @@ export function buildSimilarityModel(ix: JourneyIndex, items: StepItem[][]): Sim
     interned.ids.clear();
     interned.names.length = 0;
     interned.display.length = 0;
+    internedItems.clear();
     featureCache.clear();
   }
   if (!featureCache.has(skipName)) {
@@ -147,7 +155,7 @@ export function buildSimilarityModel(ix: JourneyIndex, items: StepItem[][]): Sim
     step.label === "" ? null : textFeatures(step.label, skip, cache),
     step.description === "" ? null : textFeatures(step.description, skip, cache),
   ]);
-  const itemGlobal = items.map((list) => list.map(({ item }) => intern(`#${item.id}`, item.label)));
+  const itemGlobal = items.map((list) => list.map(({ item }) => internItem(item.id, item.label)));
   const localOf = new Int32Array(interned.names.length).fill(-1);
   const featureNames: string[] = [];
   const display: string[] = [];
@@ -164,10 +172,11 @@ export function buildSimilarityModel(ix: JourneyIndex, items: StepItem[][]): Sim
   const wordTf: number[][] = [];
   const itemIds: number[][] = [];
   const actions: number[] = [];
-  const df: number[] = [];
+  // Local numbers never exceed the interned ones, so these are sized once.
+  const df = new Int32Array(interned.names.length);
   // For each feature, the last step it was seen in and its place in that step's list.
-  const seenIn: number[] = [];
-  const at: number[] = [];
+  const seenIn = new Int32Array(interned.names.length).fill(-1);
+  const at = new Int32Array(interned.names.length);
   for (let i = 0; i < n; i++) {
     const ids: number[] = [];
     const tf: number[] = [];
@@ -187,8 +196,8 @@ export function buildSimilarityModel(ix: JourneyIndex, items: StepItem[][]): Sim
       acts |= f.actions;
     });
     const its = itemGlobal[i]?.map(idOf) ?? [];
-    for (const id of ids) df[id] = (df[id] ?? 0) + 1;
-    for (const id of its) df[id] = (df[id] ?? 0) + 1;
+    for (const id of ids) df[id]!++;
+    for (const id of its) df[id]!++;
     wordIds.push(ids);
     wordTf.push(tf);
     itemIds.push(its);

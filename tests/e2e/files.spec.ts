@@ -136,6 +136,7 @@ test("JSON and SVG exported through the menu open again by picker and by drop, a
   const count = await journeyCards(page).count();
   await dropOnWindow(page, { name: svg.name, bytes: svg.bytes, type: "image/svg+xml" });
   await expect(page.getByRole("dialog", { name: "This journey is already in your library" })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/files-already-here.png` });
   await page.getByRole("button", { name: "Keep as a separate copy" }).click();
   await expect(stepCards(page)).toHaveCount(sample.steps.length);
   await expect(page.getByLabel("Journey title")).toHaveValue(`${sample.title} (copy)`);
@@ -168,6 +169,9 @@ test("an invalid file shows its located problems and changes nothing", async ({ 
   const issues = dialog.getByRole("list", { name: "Problems in dangling.seams.json" }).getByRole("listitem");
   await expect(issues).toHaveText(['steps[1].laneId: no lane with id "lane_gone"', 'steps[2].stageId: no stage with id "stage_gone"']);
   await expect(dialog).toContainText("Nothing in your library was changed");
+  // Shown as a modal over the library (its styles load with the library screen too).
+  await expect(page.locator(".dialog-backdrop")).toHaveCSS("position", "fixed");
+  await page.screenshot({ path: `${SHOTS}/files-invalid.png` });
   await dialog.getByRole("button", { name: "Close" }).click();
   await expect(journeyCards(page)).toHaveCount(before);
   expect(problems).toEqual([]);

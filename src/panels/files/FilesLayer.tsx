@@ -10,6 +10,8 @@ import { Dialog } from "../../ui/Dialog";
 import { formatBytes } from "./import-flow";
 import { useImport, type ImportOutcome } from "./importStore";
 import { MergeView } from "./MergeView";
+// The dialogs' own styles: the library screen loads no other panel that would bring them.
+import "../panels.css";
 import "./files.css";
 
 const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes("Files") ?? false;

@@ -1,9 +1,9 @@
 /**
  * Journey → React Flow nodes and edges. Unchanged steps keep their node objects between
- * renders (React Flow and memo compare by reference), and every node is given its size up
- * front so React Flow does not need to measure it.
+ * renders (React Flow and memo compare by reference), and every node is given its size and
+ * its handles up front so React Flow does not need to measure it.
  */
-import type { Edge, Node } from "@xyflow/react";
+import { Position, type Edge, type Node, type NodeHandle } from "@xyflow/react";
 import type { BlueprintLayout, StepBox } from "../domain/layout";
 import type { Actor, Flow, FlowId, Journey, Lane, Step, StepId } from "../domain/model";
 import type { CanvasHighlights, HandoffKind } from "./highlights";
@@ -39,9 +39,41 @@ interface NodeInputs {
 
 const EMPTY: readonly string[] = [];
 
+/** The side of a card's connection handle (`.step-handle` in canvas.css: 10 × 10 px, border
+ * box), centred on the middle of each edge of the card as React Flow places them. */
+export const HANDLE_SIZE = 10;
+
+/** Where a card's four handles are (StepNode: targets l and t, sources r and b), relative to
+ * the card. Given up front, React Flow neither measures them nor renders every node once to do
+ * so: with `onlyRenderVisibleElements`, only the cards on screen are ever rendered. */
+export function cardHandles(width: number, height: number): NodeHandle[] {
+  const half = HANDLE_SIZE / 2;
+  const at = (id: string, type: "source" | "target", position: Position, x: number, y: number): NodeHandle => ({
+    id,
+    type,
+    position,
+    x: x - half,
+    y: y - half,
+    width: HANDLE_SIZE,
+    height: HANDLE_SIZE,
+  });
+  return [
+    at("l", "target", Position.Left, 0, height / 2),
+    at("t", "target", Position.Top, width / 2, 0),
+    at("r", "source", Position.Right, width, height / 2),
+    at("b", "source", Position.Bottom, width / 2, height),
+  ];
+}
+
 /** Builds step nodes, reusing a cached node whenever nothing it shows has changed. */
 export function createNodeBuilder() {
   let cache = new Map<StepId, StepNode>();
+  // Every card has the same size, so the same handles: one list shared by all nodes.
+  let handles: { width: number; height: number; list: NodeHandle[] } | null = null;
+  const handlesOf = (width: number, height: number) => {
+    if (!handles || handles.width !== width || handles.height !== height) handles = { width, height, list: cardHandles(width, height) };
+    return handles.list;
+  };
   return function buildNodes(inputs: NodeInputs): StepNode[] {
     const { journey, layout, selected, editingId, highlights, dragPositions } = inputs;
     const lanes = new Map<string, Lane>(journey.lanes.map((l) => [l.id, l]));
@@ -87,6 +119,7 @@ export function createNodeBuilder() {
         width: box.width,
         height: box.height,
         measured: { width: box.width, height: box.height },
+        handles: handlesOf(box.width, box.height),
         selected: isSelected,
         data: { step, owner, colour, isCitizen: actor?.type === "citizen", team, duplicate, repeated, editing },
         ariaLabel: `${step.label}, ${owner}`,

@@ -1,0 +1,115 @@
+/**
+ * Analysis in Node: `analyseJourney` (handoffs, repeated information, duplicates, scorecard)
+ * on generated journeys, beside the naive all-pairs duplicate scan in the same process.
+ * Usage: tsx bench/node/analysis.ts <out.json> [--full]
+ *
+ * The naive scan is quadratic: at 20,000 steps it takes minutes, so unless `--full` is given
+ * it is timed on every `NAIVE_SAMPLE`-th row of the all-pairs triangle (each row scanned in
+ * full, on the full journey's model) and scaled up by the share of pairs those rows hold.
+ */
+import { writeFileSync } from "node:fs";
+import { indexJourney } from "../../src/domain/analysis/context";
+import { findDuplicateClusters, naiveDuplicatePairs } from "../../src/domain/analysis/duplicates";
+import { findHandoffs } from "../../src/domain/analysis/handoffs";
+import { analyseJourney } from "../../src/domain/analysis/index";
+import { repeatedInformation } from "../../src/domain/analysis/repeated";
+import {
+  buildSimilarityModel,
+  DUPLICATE_THRESHOLD,
+  mayDuplicate,
+  similarity,
+} from "../../src/domain/analysis/similarity";
+import { journeyStepItems } from "../../src/domain/analysis/step-items";
+import { generateJourney } from "../../tests/helpers/generate-journey";
+import { runsFor, stat, type Stat } from "../lib/stats";
+
+const SIZES = [1000, 5000, 20000];
+const FULL_NAIVE_UP_TO = 5000;
+const NAIVE_SAMPLE = 50;
+const SEED = 1;
+
+export interface AnalysisSize {
+  steps: number;
+  flows: number;
+  analyseMs: Stat;
+  firstRunMs: number;
+  parts: { handoffsMs: Stat; repeatedMs: Stat; duplicatesMs: Stat };
+  naiveMs: Stat;
+  naiveEstimated: boolean;
+  found: { handoffs: number; repeatedItems: number; duplicateClusters: number };
+}
+
+const time = (f: () => unknown) => {
+  const t0 = performance.now();
+  f();
+  return performance.now() - t0;
+};
+
+/** The naive scan over every `every`-th row, scaled up to the whole triangle. */
+function sampledNaiveMs(journey: ReturnType<typeof generateJourney>, every: number): number {
+  const model = buildSimilarityModel(indexJourney(journey), journeyStepItems(journey));
+  const n = model.vectors.length;
+  let pairs = 0;
+  let kept = 0;
+  const t0 = performance.now();
+  for (let a = 0; a < n; a += every) {
+    for (let b = a + 1; b < n; b++) {
+      pairs++;
+      if (!mayDuplicate(model, a, b)) continue;
+      if (similarity(model.vectors[a]!, model.vectors[b]!) >= DUPLICATE_THRESHOLD) kept++;
+    }
+  }
+  const ms = performance.now() - t0;
+  if (kept < 0) console.log(kept); // keep the work observable
+  return ms * ((n * (n - 1)) / 2 / pairs);
+}
+
+function main() {
+  const [out, ...flags] = process.argv.slice(2);
+  if (!out) throw new Error("usage: analysis.ts <out.json> [--full]");
+  const full = flags.includes("--full");
+  const sizes: AnalysisSize[] = [];
+  for (const steps of SIZES) {
+    const journey = generateJourney({ steps, seed: SEED });
+    const runs = runsFor(steps);
+    let result = undefined as ReturnType<typeof analyseJourney> | undefined;
+    const firstRunMs = time(() => (result = analyseJourney(journey)));
+    const analyse: number[] = [];
+    for (let k = 0; k < runs; k++) analyse.push(time(() => (result = analyseJourney(journey))));
+
+    const handoffs: number[] = [];
+    const repeated: number[] = [];
+    const duplicates: number[] = [];
+    for (let k = 0; k < runs; k++) {
+      const ix = indexJourney(journey);
+      const items = journeyStepItems(journey);
+      handoffs.push(time(() => findHandoffs(journey, ix)));
+      repeated.push(time(() => repeatedInformation(journey, ix, items)));
+      duplicates.push(time(() => findDuplicateClusters(journey, ix, items)));
+    }
+
+    const naiveEstimated = !full && steps > FULL_NAIVE_UP_TO;
+    const naive: number[] = [];
+    for (let k = 0; k < runs; k++) {
+      naive.push(naiveEstimated ? sampledNaiveMs(journey, NAIVE_SAMPLE) : time(() => naiveDuplicatePairs(journey)));
+    }
+    sizes.push({
+      steps,
+      flows: journey.flows.length,
+      analyseMs: stat(analyse),
+      firstRunMs,
+      parts: { handoffsMs: stat(handoffs), repeatedMs: stat(repeated), duplicatesMs: stat(duplicates) },
+      naiveMs: stat(naive),
+      naiveEstimated,
+      found: {
+        handoffs: result!.handoffs.length,
+        repeatedItems: result!.repeated.filter((r) => r.repeated).length,
+        duplicateClusters: result!.duplicates.length,
+      },
+    });
+    console.error(`analysis ${steps}: ${sizes[sizes.length - 1]!.analyseMs.median.toFixed(1)} ms`);
+  }
+  writeFileSync(out, JSON.stringify({ sizes, naiveSample: NAIVE_SAMPLE }, null, 2));
+}
+
+main();

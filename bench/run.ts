@@ -1,0 +1,129 @@
+/**
+ * `npm run bench`: builds the app (production, into bench-results/site) and the benchmark's
+ * pages, then measures analysis and export in Node, the canvas, persistence and analysis in
+ * headless Chromium, and the initial bundle, and writes bench-results/report.md and .json.
+ *
+ * Options: --quick (one run of 100 and 1,000 steps only: a smoke test, not a report to quote),
+ * --only=analysis,export,bundle,canvas,persistence (a subset), --full (the naive duplicate
+ * scan at 20,000 steps in full: minutes).
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { generateJourney } from "../tests/helpers/generate-journey";
+import { bareData } from "./lib/bare-data";
+import { launchBrowser } from "./lib/browser";
+import { runProcess, startPreview } from "./lib/processes";
+import { stat } from "./lib/stats";
+import { bundleReport } from "./bundle";
+import { CANVAS_SIZES, canvasBench, SEED } from "./canvas";
+import { appEdits, appImports, labAnalysisAfterEdit, labPersistence } from "./persistence";
+import { writeReport, type BenchResults } from "./report";
+import { readFileSync } from "node:fs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const out = join(root, "bench-results");
+const site = join(out, "site");
+const viteBin = join(root, "node_modules", "vite", "bin", "vite.js");
+
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const full = args.includes("--full");
+const only = args.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
+const wants = (part: string) => !only || only.includes(part);
+
+const started = performance.now();
+const log = (line: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+
+async function nodeBench(script: string, extra: string[] = []): Promise<unknown> {
+  const file = join(out, `${script}.json`);
+  await runProcess(process.execPath, ["--import", "tsx", join(root, "bench", "node", `${script}.ts`), file, ...extra], { cwd: root });
+  return JSON.parse(readFileSync(file, "utf8"));
+}
+
+async function main() {
+  mkdirSync(out, { recursive: true });
+  const results: BenchResults = {
+    startedAt: new Date().toISOString(),
+    quick,
+    machine: { node: process.version, cpus: (await import("node:os")).cpus().length, loadAverage: (await import("node:os")).loadavg() },
+  };
+
+  if (wants("analysis")) {
+    log("analysis in Node…");
+    results.analysis = (await nodeBench("analysis", full ? ["--full"] : [])) as BenchResults["analysis"];
+  }
+  if (wants("export")) {
+    log("SVG export in Node…");
+    results.export = (await nodeBench("export")) as BenchResults["export"];
+  }
+
+  const browserParts = wants("canvas") || wants("persistence");
+  if (wants("bundle") || browserParts) {
+    log("building the app (production) and the benchmark pages…");
+    await runProcess(process.execPath, [viteBin, "build", "--outDir", site, "--emptyOutDir", "--logLevel", "warn"], { cwd: root, quiet: true });
+    await runProcess(process.execPath, [viteBin, "build", "--config", join(root, "bench", "vite.bench.config.ts")], { cwd: root, quiet: true });
+    results.bundle = bundleReport(site);
+  }
+
+  if (browserParts) {
+    const sizes = quick ? [100, 1000] : CANVAS_SIZES;
+    mkdirSync(join(site, "bench", "data"), { recursive: true });
+    for (const steps of sizes) {
+      writeFileSync(join(site, "bench", "data", `bare-${steps}.json`), JSON.stringify(bareData(generateJourney({ steps, seed: SEED }))));
+    }
+    const server = await startPreview(viteBin, site, root);
+    const browser = await launchBrowser();
+    log(`serving ${server.url}; Chromium ${browser.version()}`);
+    try {
+      if (wants("canvas")) {
+        results.canvas = await canvasBench(browser, server.url, { sizes, ...(quick ? { runs: 1 } : {}), log });
+      }
+      if (wants("persistence")) {
+        const runs = quick ? 1 : 5;
+        log("persistence: the repository in the lab page…");
+        const lab = await labPersistence(browser, server.url, runs);
+        log("persistence: edits on the canvas of a 5,000-step journey…");
+        const edits = await appEdits(browser, server.url, runs);
+        log("persistence: importing a 5,000-step file…");
+        const imports = await appImports(browser, server.url, runs);
+        log("analysis after an edit, in the page (1,000 steps)…");
+        const analysisMs = await labAnalysisAfterEdit(browser, server.url, 1000, quick ? 3 : 7);
+        results.persistence = {
+          steps: 5000,
+          lab: {
+            createMs: lab.createMs,
+            loadMs: stat(lab.loadMs),
+            editSaveMs: stat(lab.editSaveMs),
+            diffMs: stat(lab.diffMs),
+            rowsWritten: lab.rowsWritten,
+          },
+          appEdit: {
+            toSavedStatusMs: stat(edits.map((e) => e.toSavedStatusMs)),
+            saveTxMs: stat(edits.map((e) => e.saveTxMs)),
+            toCommitMs: stat(edits.map((e) => e.toCommitMs)),
+          },
+          import: {
+            bytes: imports.bytes,
+            toOpenedMs: stat(imports.runs.map((r) => r.toOpenedMs)),
+            toReadyMs: stat(imports.runs.map((r) => r.toReadyMs)),
+            writeTxMs: stat(imports.runs.map((r) => r.writeTxMs)),
+          },
+        };
+        results.editAnalysis = { steps: 1000, analyseMs: stat(analysisMs), where: "main thread of the lab page" };
+      }
+    } finally {
+      await browser.close();
+      await server.stop();
+    }
+  }
+
+  results.durationS = (performance.now() - started) / 1000;
+  writeReport(out, results);
+  log(`wrote ${join("bench-results", "report.md")} and report.json in ${results.durationS.toFixed(0)} s`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -319,6 +319,12 @@ test("the print preview lays the blueprint out on sheets: one for a poster, seve
   await expect(firstSheet).toHaveAttribute("viewBox", /^0 0 /);
   await expect.poll(() => pages.first().locator("image").evaluate((img) => (img as SVGImageElement).getBBox().width)).toBeGreaterThan(0);
   await page.screenshot({ path: `${SHOTS}/files-print-preview.png` });
+  // Printed, the document is exactly those sheets, each an A4 landscape page.
+  const sheets = await pages.count();
+  const pdf = (await page.pdf({ preferCSSPageSize: true })).toString("latin1");
+  const boxes = [...pdf.matchAll(/\/Type\s*\/Page\b[^]*?\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)];
+  expect(boxes).toHaveLength(sheets);
+  for (const [, w, h] of boxes) expect([Math.round(Number(w)), Math.round(Number(h))]).toEqual([842, 595]);
   await page.emulateMedia({ media: "print" });
   await expect(view.getByRole("button", { name: "Print" })).toBeHidden();
   await expect(page.getByRole("toolbar", { name: "Journey tools" })).toBeHidden();

@@ -10,7 +10,7 @@ import { exportSvg } from "../../export/svg";
 import { serializeJourney } from "../../format/envelope";
 import { useSeamsState, useStoreApi } from "../../store/context";
 import { useLibrary } from "../../store/library";
-import { baseVersionFor, renderPng } from "./export-files";
+import { baseVersionFor, exportHighlights, renderPng } from "./export-files";
 import { PrintView } from "./PrintView";
 import "./files.css";
 
@@ -76,7 +76,8 @@ export function ExportMenu() {
       } else {
         const name = fileNameFor(title, kind === "svg" ? ".svg" : ".png");
         const baseVersionId = kind === "svg" ? await baseVersionFor(journey, useLibrary.getState().backend, name) : null;
-        const svg = exportSvg(journey, { envelope: { baseVersionId } });
+        const highlights = exportHighlights(journey, store.getState().overlays);
+        const svg = exportSvg(journey, { envelope: { baseVersionId }, highlights });
         if (kind === "svg") {
           file = { blob: new Blob([svg], { type: "image/svg+xml" }), name };
         } else {

@@ -12,7 +12,7 @@ import { createPortal } from "react-dom";
 import { exportSvg } from "../../export/svg";
 import { printPages, type Paper, type PrintMode, type PrintPage, type PrintPlan } from "../../export/print";
 import { useSeamsState } from "../../store/context";
-import { svgSize } from "./export-files";
+import { exportHighlights, svgSize } from "./export-files";
 import "./print.css";
 
 type Layout = "A4" | "A3" | "A0" | "A4-wall";
@@ -29,12 +29,16 @@ const PREVIEW_WIDTH: Record<Layout, number> = { A4: 560, A3: 640, A0: 720, "A4-w
 
 export function PrintView({ onClose }: { onClose(): void }) {
   const journey = useSeamsState((s) => s.journey);
+  const overlays = useSeamsState((s) => s.overlays);
   const [layout, setLayout] = useState<Layout>("A3");
   const [overlap, setOverlap] = useState(10);
   const titleId = useId();
   const first = useRef<HTMLInputElement>(null);
 
-  const svg = useMemo(() => (journey ? exportSvg(journey, { includeData: false }) : ""), [journey]);
+  const svg = useMemo(
+    () => (journey ? exportSvg(journey, { includeData: false, highlights: exportHighlights(journey, overlays) }) : ""),
+    [journey, overlays],
+  );
   const url = useObjectUrl(svg);
   const size = useMemo(() => svgSize(svg), [svg]);
   const choice = LAYOUTS.find((l) => l.value === layout)!;

@@ -7,7 +7,7 @@ import { updateStep } from "../../../src/domain/journey";
 import type { Journey } from "../../../src/domain/model";
 import { parseJourneyFile } from "../../../src/format/parse";
 import { ExportMenu } from "../../../src/panels/files/ExportMenu";
-import { baseVersionFor, pngScale, revisionId, svgSize } from "../../../src/panels/files/export-files";
+import { baseVersionFor, exportHighlights, pngScale, revisionId, svgSize } from "../../../src/panels/files/export-files";
 import { FilesLayer } from "../../../src/panels/files/FilesLayer";
 import { useImport } from "../../../src/panels/files/importStore";
 import { StoreProvider } from "../../../src/store/context";
@@ -52,6 +52,23 @@ describe("the base version an exported file records", () => {
     expect(await baseVersionFor(journey, versionsBackend([], true), "x")).toBe(`rev:${journey.updatedAt}`);
     expect(await baseVersionFor(journey, null, "x")).toBe(revisionId(journey));
     expect(revisionId(journey)).toMatch(/^[A-Za-z0-9_.:-]{1,80}$/);
+  });
+});
+
+/** A citizen step handing over to an organisation's step: one direct handoff. */
+const handover = buildJourney({
+  id: "h",
+  lanes: ["Lc", { id: "Ld", layer: "frontstage", actorId: "dwp" }, { id: "Lh", layer: "frontstage", actorId: "hmrc" }],
+  stages: ["S1"],
+  steps: [...at("Ld", "S1", "d"), ...at("Lh", "S1", "h")],
+  flows: ["d>h"],
+});
+
+describe("analysis marks in exports", () => {
+  const all = { handoffs: true, duplicates: true, repeated: true };
+  it("draws the marks the canvas shows, and leaves out a kind the user switched off", () => {
+    expect([...exportHighlights(handover, all).handoffOn]).toEqual([["d>h", "direct"]]);
+    expect(exportHighlights(handover, { ...all, handoffs: false }).handoffOn.size).toBe(0);
   });
 });
 
@@ -129,6 +146,20 @@ describe("the Export menu", () => {
     const opened = parseJourneyFile(await blobs[0]!.text());
     expect(opened.ok && opened.envelope.baseVersionId).toBe("ver_1");
     expect(opened.ok && opened.journey).toEqual(journey);
+  });
+
+  it("draws the handoffs in the exported SVG, as the canvas shows them", async () => {
+    const store = createSeamsStore();
+    store.getState().openJourney(handover);
+    render(
+      <StoreProvider store={store}>
+        <ExportMenu />
+      </StoreProvider>,
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Export" }));
+    fireEvent.click(screen.getByRole("menuitem", { name: "Drawing (.svg)" }));
+    await screen.findByText("Exported A journey.svg.");
+    expect(await blobs[0]!.text()).toContain("Direct handoff: one organisation to another");
   });
 
   it("downloads the SVG drawing and the CSV of steps", async () => {

@@ -5,13 +5,15 @@
  */
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { basename, isAbsolute, join, relative, resolve } from "node:path";
+import { analysisHighlights } from "../../canvas/analysis-highlights";
+import { analyseJourney } from "../../domain/analysis";
 import { exportCsv } from "../../export/csv";
 import { exportSvg } from "../../export/svg";
 import { serializeJourney } from "../../format/envelope";
 import { describeImportError, fileSizeError, issueLine } from "../../format/errors";
 import { parseJourneyFile } from "../../format/parse";
 import type { ParseResult } from "../../format/results";
-import { EXIT, UsageError, parseArgs, single, type CliIo, type Command, type ExitCode } from "../command";
+import { EXIT, UsageError, parseArgs, single, type CliIo, type Command, type ExitCode, type ParsedArgs } from "../command";
 
 const FORMATS = ["svg", "csv", "json"] as const;
 type Format = (typeof FORMATS)[number];
@@ -28,6 +30,8 @@ Exports a Seams journey file (.json, or an .svg exported by Seams) as:
   --svg <file>    a vector drawing of the blueprint, with the journey embedded
   --csv <file>    one row per step, for spreadsheets
   --json <file>   the journey file, in the current format
+  --no-highlights draw the SVG without the analysis marks (handoffs, duplicates, repeated
+                  information), which are drawn by default as the app draws them
 Use - as the file to write to standard output.
 
 Several files at once:
@@ -36,6 +40,10 @@ Several files at once:
 
 Exit codes: 0 done; 1 an input could not be read or is not a valid journey (the located
 problems are on standard error; the other inputs are still exported); 2 wrong usage.`;
+
+interface Options {
+  highlights: boolean;
+}
 
 interface Plan {
   /** The input as the user wrote it, for messages. */
@@ -60,8 +68,13 @@ function formatsOf(values: readonly string[] | undefined): Format[] {
   return [...new Set(formats as Format[])];
 }
 
-function plan(args: readonly string[], cwd: string): Plan[] {
-  const parsed = parseArgs(args, ["svg", "csv", "json", "out-dir", "format"]);
+function plan(args: readonly string[], cwd: string): { plans: Plan[]; options: Options } {
+  const parsed = parseArgs(args, ["svg", "csv", "json", "out-dir", "format"], ["no-highlights"]);
+  const options = { highlights: !parsed.flags.has("no-highlights") };
+  return { plans: planFiles(parsed, cwd), options };
+}
+
+function planFiles(parsed: ParsedArgs, cwd: string): Plan[] {
   const inputs = parsed.positional;
   if (inputs.length === 0) throw new UsageError("name at least one journey file to export");
   const outDir = single(parsed, "out-dir");
@@ -128,11 +141,13 @@ async function open(input: string): Promise<ParseResult> {
   return parseJourneyFile(new Uint8Array(await readFile(input)));
 }
 
-function render(format: Format, opened: Extract<ParseResult, { ok: true }>): string {
+function render(format: Format, opened: Extract<ParseResult, { ok: true }>, options: Options): string {
   const envelope = { baseVersionId: opened.envelope.baseVersionId };
   switch (format) {
-    case "svg":
-      return exportSvg(opened.journey, { envelope });
+    case "svg": {
+      const highlights = options.highlights ? analysisHighlights(analyseJourney(opened.journey)) : undefined;
+      return exportSvg(opened.journey, { envelope, highlights });
+    }
     case "csv":
       return exportCsv(opened.journey);
     case "json":
@@ -140,7 +155,7 @@ function render(format: Format, opened: Extract<ParseResult, { ok: true }>): str
   }
 }
 
-async function exportOne(plan: Plan, io: CliIo, quiet: boolean): Promise<boolean> {
+async function exportOne(plan: Plan, options: Options, io: CliIo, quiet: boolean): Promise<boolean> {
   const opened = await open(plan.input);
   if (!opened.ok) {
     io.stderr(`${plan.name}: ${describeImportError(opened.error)}\n`);
@@ -154,7 +169,7 @@ async function exportOne(plan: Plan, io: CliIo, quiet: boolean): Promise<boolean
         (more > 0 ? `  - and ${more} more\n` : ""),
     );
   }
-  const files = plan.outputs.map((o) => ({ ...o, text: render(o.format, opened) }));
+  const files = plan.outputs.map((o) => ({ ...o, text: render(o.format, opened, options) }));
   for (const file of files) {
     if (file.path === "-") io.stdout(file.text);
     else await writeFile(file.path, file.text, "utf8");
@@ -171,12 +186,12 @@ export const command: Command = {
   summary: "export journey files to SVG, CSV and JSON, one or many",
   usage,
   async run(args, io): Promise<ExitCode> {
-    const plans = plan(args, io.cwd);
+    const { plans, options } = plan(args, io.cwd);
     const quiet = plans.some((p) => p.outputs.some((o) => o.path === "-"));
     const dirs = new Set(plans.flatMap((p) => p.outputs.filter((o) => o.path !== "-").map((o) => resolve(o.path, ".."))));
     for (const dir of dirs) await mkdir(dir, { recursive: true });
     let failed = 0;
-    for (const p of plans) if (!(await exportOne(p, io, quiet))) failed++;
+    for (const p of plans) if (!(await exportOne(p, options, io, quiet))) failed++;
     if (failed > 0 && plans.length > 1) io.stderr(`${failed} of ${plans.length} files could not be exported.\n`);
     return failed > 0 ? EXIT.badInput : EXIT.ok;
   },

@@ -5,6 +5,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../../src/cli/main";
+import { SAMPLE_JOURNEYS } from "../../../src/domain/samples";
+import { serializeJourney } from "../../../src/format/envelope";
 import { parseJourneyFile } from "../../../src/format/parse";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
@@ -78,6 +80,19 @@ describe.concurrent("seams export", () => {
     expect(run.code).toBe(0);
     const back = parseJourneyFile(readFileSync(join(dir, "back.json")));
     expect(back.ok && back.journey).toEqual(original());
+  });
+
+  it("draws the analysis marks in the SVG, unless told not to", async () => {
+    const { dir, seams } = workspace();
+    writeFileSync(join(dir, "sample.json"), serializeJourney(SAMPLE_JOURNEYS[0]!.build()));
+    const [marked, plain] = await Promise.all([
+      seams("export", "sample.json", "--svg", "-"),
+      seams("export", "sample.json", "--no-highlights", "--svg", "-"),
+    ]);
+    expect(marked.code).toBe(0);
+    expect(marked.stdout).toContain("Direct handoff: one organisation to another");
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).not.toContain("handoff");
   });
 
   it("writes to standard output for -", async () => {

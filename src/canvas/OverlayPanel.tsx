@@ -1,7 +1,9 @@
 /**
  * The analysis marks on the canvas: a switch for each overlay (handoffs, duplicated steps,
  * repeated information) and a key that says in plain words what every mark means. Marks are
- * never colour alone: each kind of line has its own width or dash, and badges carry text.
+ * never colour alone: each kind of line has its own width or dash, and badges carry text. The
+ * panel sits at the bottom left, beside the lane headers, where it covers the least of the
+ * blueprint; the key opens upwards from it.
  */
 import { Panel } from "@xyflow/react";
 import { memo, useId, useState, type ReactNode } from "react";
@@ -73,40 +75,7 @@ function OverlayPanelView() {
   const [open, setOpen] = useState(keyWasOpen);
   const keyId = useId();
   return (
-    <Panel position="top-right" className="overlay-panel" aria-label="Analysis marks">
-      <div className="overlay-bar">
-        <div className="overlay-toggles" role="group" aria-label="Show on the canvas">
-          {TOGGLES.map(([name, label]) => (
-            <button
-              key={name}
-              type="button"
-              className="overlay-toggle"
-              aria-pressed={overlays[name]}
-              onClick={() => toggle(name)}
-            >
-              <span className="overlay-check" aria-hidden="true">
-                {overlays[name] ? "✓" : ""}
-              </span>
-              {label}
-            </button>
-          ))}
-        </div>
-        <button
-          type="button"
-          className="overlay-key-button"
-          aria-expanded={open}
-          aria-controls={keyId}
-          onClick={() => {
-            setOpen(!open);
-            rememberKey(!open);
-          }}
-        >
-          <span className="overlay-caret" aria-hidden="true">
-            {open ? "▾" : "▸"}
-          </span>
-          {open ? "Hide key" : "Key to the marks"}
-        </button>
-      </div>
+    <Panel position="bottom-left" className="overlay-panel" aria-label="Analysis marks">
       {open ? (
         <div id={keyId} className="legend" role="region" aria-label="Key to the marks">
           <ul>
@@ -152,6 +121,39 @@ function OverlayPanelView() {
           </ul>
         </div>
       ) : null}
+      <div className="overlay-bar">
+        <div className="overlay-toggles" role="group" aria-label="Show on the canvas">
+          {TOGGLES.map(([name, label]) => (
+            <button
+              key={name}
+              type="button"
+              className="overlay-toggle"
+              aria-pressed={overlays[name]}
+              onClick={() => toggle(name)}
+            >
+              <span className="overlay-check" aria-hidden="true">
+                {overlays[name] ? "✓" : ""}
+              </span>
+              {label}
+            </button>
+          ))}
+        </div>
+        <button
+          type="button"
+          className="overlay-key-button"
+          aria-expanded={open}
+          aria-controls={keyId}
+          onClick={() => {
+            setOpen(!open);
+            rememberKey(!open);
+          }}
+        >
+          <span className="overlay-caret" aria-hidden="true">
+            {open ? "▾" : "▴"}
+          </span>
+          {open ? "Hide key" : "Key"}
+        </button>
+      </div>
     </Panel>
   );
 }

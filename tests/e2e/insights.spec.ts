@@ -4,9 +4,12 @@
  * reload, and two journeys compared.
  */
 import type { Page } from "@playwright/test";
+import { analyseJourney } from "../../src/domain/analysis";
 import { compareJourneys } from "../../src/domain/analysis/compare";
 import { SAMPLE_JOURNEYS } from "../../src/domain/samples";
 import { BEREAVEMENT_HANDOFFS, BEREAVEMENT_REPEATED_ITEMS, BEREAVEMENT_SAMPLE_KEY } from "../../src/domain/samples/bereavement.answer";
+import { serializeJourney } from "../../src/format/envelope";
+import { generateJourney } from "../helpers/generate-journey";
 import { expect, openJourney, openLibrary, test } from "./fixtures";
 
 const sample = SAMPLE_JOURNEYS.find((s) => s.key === BEREAVEMENT_SAMPLE_KEY)!;
@@ -92,7 +95,7 @@ test("each overlay switch hides and shows its marks, and the key says what they 
   const canvas = page.getByTestId("canvas");
   const key = page.getByRole("region", { name: "Key to the marks" });
   await expect(key).toHaveCount(0);
-  await page.getByRole("button", { name: "Key to the marks" }).click();
+  await page.getByRole("button", { name: "Key", exact: true }).click();
   await expect(key).toContainText("the citizen has to take it to the next organisation themselves");
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/canvas-highlights.png` });
 
@@ -119,7 +122,7 @@ test("each overlay switch hides and shows its marks, and the key says what they 
   await expect(key).toHaveCount(0);
   // The choice is remembered on this computer.
   await page.reload();
-  await expect(page.getByRole("button", { name: "Key to the marks" })).toHaveAttribute("aria-expanded", "false");
+  await expect(page.getByRole("button", { name: "Key", exact: true })).toHaveAttribute("aria-expanded", "false");
 });
 
 test("a confirmed duplicate cluster stays confirmed after a reload", async ({ page }) => {
@@ -203,4 +206,27 @@ test("a named version compared with the journey as it is now", async ({ page }) 
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/compare-version.png` });
   await dialog.getByRole("button", { name: "Close" }).click();
   await expect(dialog).toHaveCount(0);
+});
+
+test("a large journey is analysed off the main thread and kept up to date as it changes", async ({ page }) => {
+  const large = { ...generateJourney({ steps: 2000, seed: 11 }), id: "journey_large", title: "A large journey" };
+  const expected = analyseJourney(large).scorecard;
+  const workers: string[] = [];
+  page.on("worker", (w) => workers.push(w.url()));
+  await openLibrary(page);
+  const choosing = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Open a file" }).click();
+  await (await choosing).setFiles({ name: "large.seams.json", mimeType: "application/json", buffer: Buffer.from(serializeJourney(large)) });
+  await expect(page.getByLabel("Journey title")).toHaveValue("A large journey");
+  await page.getByRole("tab", { name: "Insights" }).click();
+  await expect(scorecardValue(page, "Steps")).toHaveText("2000");
+  await expect(scorecardValue(page, "Handoffs")).toHaveText(String(expected.handoffs.total));
+  await expect(scorecardValue(page, "Repeated information")).toHaveText(String(expected.repeatedItems));
+  expect(workers.some((url) => /analysis\.worker/.test(url))).toBe(true);
+
+  // An edit is analysed again: the panel follows the journey.
+  await page.locator(".react-flow__node-step").first().click();
+  await page.keyboard.press("Delete");
+  await expect(scorecardValue(page, "Steps")).toHaveText("1999");
+  await expect(page.getByText("Updating the analysis after your latest change…")).toHaveCount(0);
 });

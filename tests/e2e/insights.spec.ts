@@ -3,6 +3,7 @@
  * answer, findings focused on the canvas, the overlay switches, duplicate decisions kept over a
  * reload, and two journeys compared.
  */
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { analyseJourney } from "../../src/domain/analysis";
 import { compareJourneys } from "../../src/domain/analysis/compare";
@@ -229,4 +230,25 @@ test("a large journey is analysed off the main thread and kept up to date as it 
   await page.keyboard.press("Delete");
   await expect(scorecardValue(page, "Steps")).toHaveText("1999");
   await expect(page.getByText("Updating the analysis after your latest change…")).toHaveCount(0);
+});
+
+/** Serious and critical axe-core violations on the page, described for the failure message. */
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")}`);
+}
+
+test("the insights panel, the key and the compare view have no serious accessibility violations", async ({ page }) => {
+  await openInsights(page);
+  await page.getByRole("button", { name: "Key", exact: true }).click();
+  await page.getByText("What counts as a handoff?").click();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.goto("/#/");
+  await page.getByLabel("As-is").selectOption({ index: 1 });
+  await page.getByLabel("To-be").selectOption({ index: 2 });
+  await page.getByRole("button", { name: "Compare", exact: true }).click();
+  await expect(page.getByRole("table", { name: "Scorecards side by side" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
 });

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, screen, waitFor, within } from "@testing-library/react";
+import { act, cleanup, configure, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { memoryBackend, repositoryBackend } from "../../../src/app/storage";
@@ -11,6 +11,9 @@ import { StoreProvider } from "../../../src/store/context";
 import { useLibrary, type LibraryBackend, type VersionSummary } from "../../../src/store/library";
 import { createSeamsStore } from "../../../src/store/store";
 import { editStep, makeJourney, removeStep, uniqueName } from "../persistence/helpers";
+
+// Storage round trips through fake-indexeddb can take over a second on a busy machine.
+configure({ asyncUtilTimeout: 5_000 });
 
 const databases: SeamsDatabase[] = [];
 

@@ -51,15 +51,16 @@ describe("JourneyRepository.listAll", () => {
         seen.push([...journeys.map((j) => j.title), ...trash.map((j) => `trash: ${j.title}`)]),
     });
     const last = () => seen[seen.length - 1];
+    const poll = () => expect.poll(last, { timeout: 5_000 });
     try {
-      await expect.poll(last).toEqual([]);
+      await poll().toEqual([]);
       const journey = makeJourney({ id: "j", title: "Claim a Blue Badge" });
       await elsewhere.create(journey);
-      await expect.poll(last).toEqual(["Claim a Blue Badge"]);
+      await poll().toEqual(["Claim a Blue Badge"]);
       await elsewhere.saveChanges(journey, { ...journey, title: "Renew a Blue Badge" });
-      await expect.poll(last).toEqual(["Renew a Blue Badge"]);
+      await poll().toEqual(["Renew a Blue Badge"]);
       await elsewhere.trash("j");
-      await expect.poll(last).toEqual(["trash: Renew a Blue Badge"]);
+      await poll().toEqual(["trash: Renew a Blue Badge"]);
     } finally {
       subscription.unsubscribe();
     }

@@ -110,8 +110,11 @@ describe("Insights panel: findings focus their steps", () => {
 describe("Insights panel: deciding on suggested duplicates", () => {
   it("confirm, undo and dismiss are kept in the journey, and a dismissed cluster stops counting", async () => {
     const { user, journey } = setup();
-    const [d1, d2] = analyseJourney(journey()).duplicates;
-    expect(scorecardValue("Duplicate clusters")).toBe("2");
+    const clusters = analyseJourney(journey()).duplicates;
+    expect(clusters.length, "the sample needs two suggested clusters for this test").toBeGreaterThanOrEqual(2);
+    const [d1, d2] = clusters;
+    const total = String(clusters.length);
+    expect(scorecardValue("Duplicate clusters")).toBe(total);
 
     await user.click(screen.getByRole("button", { name: "Confirm D1 as duplicates" }));
     expect(journey().duplicateDecisions).toEqual([{ key: d1!.key, decision: "confirmed" }]);
@@ -123,12 +126,12 @@ describe("Insights panel: deciding on suggested duplicates", () => {
 
     await user.click(screen.getByRole("button", { name: "Dismiss D2" }));
     expect(journey().duplicateDecisions).toEqual([{ key: d2!.key, decision: "dismissed" }]);
-    expect(scorecardValue("Duplicate clusters")).toBe("1");
+    expect(scorecardValue("Duplicate clusters")).toBe(String(clusters.length - 1));
     const dismissed = screen.getByRole("list", { name: "Dismissed suggestions" });
     expect(within(dismissed).getAllByRole("listitem")).toHaveLength(1);
     await user.click(within(dismissed).getByRole("button", { name: /^Undo the decision on the suggestion/ }));
     expect(journey().duplicateDecisions).toEqual([]);
-    expect(scorecardValue("Duplicate clusters")).toBe("2");
+    expect(scorecardValue("Duplicate clusters")).toBe(total);
   });
 
   it("offers no decisions on a read-only journey", () => {

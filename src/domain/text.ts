@@ -71,6 +71,18 @@ const ABBREVIATIONS: Record<string, string> = Object.fromEntries(
     .map((pair) => pair.split("=") as [string, string]),
 );
 
+/** Irregular past forms, which stemming cannot reach ("sent" → "send", "told" → "tell"). */
+const IRREGULAR: Record<string, string> = Object.fromEntries(
+  (
+    "sent=send|told=tell|gave=give|given=give|paid=pay|rang=ring|rung=ring|bought=buy|" +
+    "chose=choose|chosen=choose|wrote=write|written=write|took=take|taken=take|" +
+    "brought=bring|shown=show|spoke=speak|spoken=speak|proven=prove|sought=seek|kept=keep|" +
+    "found=find|heard=hear|lost=lose|met=meet|sold=sell|held=hold|began=begin|begun=begin"
+  )
+    .split("|")
+    .map((pair) => pair.split("=") as [string, string]),
+);
+
 /** Two-word compounds written apart or hyphenated ("e-mail", "post code"). */
 const COMPOUNDS: Record<string, string> = {
   "e mail": "email",
@@ -110,7 +122,7 @@ export function tokenize(text: string): string[] {
     }
     const expanded = ABBREVIATIONS[word];
     if (expanded) out.push(...expanded.split(" "));
-    else out.push(word);
+    else out.push(IRREGULAR[word] ?? word);
   }
   return out;
 }
@@ -231,7 +243,7 @@ export function stem(word: string): string {
  * differently ("verify", "verification"). "Let … know" is matched in code. */
 const SYNONYM_TABLE = `
 notify* | tell / update | tell notify notification inform advise alert report update change amend amendment aware add | keep informed; make aware; tell us once
-verify* | prove / check | prove proof verify verification confirm confirmation check validate validation authenticate authentication certify scrutinise scrutinize examine inspect vet |
+verify* | prove / check | prove proof verify verification confirm confirmation check validate validation authenticate authentication certify scrutinise scrutinize examine inspect vet scan vouch |
 identity | - | identity identities identification identify | who you are; who they are
 apply* | apply / claim | apply claim request | ask for; make a claim; put in a claim
 application | - | application form |
@@ -261,7 +273,7 @@ council | - | council borough | local authority
 gp | - | gp doctor surgery physician |
 money | - | money funds cash |
 bank | - | bank | building society; credit union
-document | - | document paperwork papers evidence documentation |
+document | - | document paperwork papers evidence documentation | certified copy; certified copies; official copy; official copies
 letter | - | letter notice correspondence |
 benefit | - | benefit allowance entitlement |
 work | - | work job employment employed |
@@ -274,10 +286,12 @@ visit* | - | visit attend | go to; turn up; come in
 sign* | - | sign signature countersign |
 buy* | - | buy purchase order |
 choose* | - | choose select pick |
-gather* | - | gather prepare assemble | get ready; get together; put together
+gather* | - | gather prepare assemble | get ready; get together; put together; make a list; write a list; draw up a list; write down
 register* | - | register registration enrol enrolment | sign up
 issue* | - | issue print produce dispatch despatch |
 postoffice | Post Office | | post office
+updaterecord* | update the record | |
+requestfrom* | ask for from the citizen | |
 `;
 
 interface Concept {
@@ -414,6 +428,82 @@ export function termLabel(term: string, word?: string): string {
   const concept = CONCEPTS.get(term);
   if (concept) return concept.display;
   return word && WORD_CONCEPT.get(cachedStem(word)) !== term ? word : term;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Job frames: what a step does (its head action) to what kind of thing (object classes).
+
+/** Verbs that say a form is being done rather than what the form does ("Complete Tell Us Once",
+ * "Fill in the claim"): the head action is the next action when there is one. */
+const LIGHT_WORDS = new Set(["complete", "fill", "fill in", "fill out", "submit", "enter"]);
+
+/** Kinds of thing a job is done to, by concept or stem: "Prove your identity" and "Have your ID
+ * checked" both act on identity; "Claim Pension Credit" and "Apply for Council Tax Reduction"
+ * both ask for money. */
+const OBJECT_CLASSES: Record<string, string> = {
+  identity: "identity",
+  address: "address",
+  death: "death",
+  birth: "child",
+  child: "child",
+  benefit: "money",
+  reduction: "money",
+  payment: "money",
+  money: "money",
+  [stem("pension")]: "money",
+  [stem("credit")]: "money",
+  [stem("grant")]: "money",
+  document: "document",
+  letter: "document",
+  [stem("certificate")]: "document",
+  [stem("statement")]: "document",
+  [stem("bill")]: "document",
+  [stem("copy")]: "document",
+  photo: "photo",
+  record: "record",
+  vehicle: "vehicle",
+  application: "application",
+  appointment: "appointment",
+};
+
+/** The class of thing a term names (see OBJECT_CLASSES), or null. */
+export const objectClass = (term: string): string | null => OBJECT_CLASSES[term] ?? null;
+
+/** What an action means when an organisation does it rather than the citizen: an organisation
+ * that "updates" or "amends" changes its own record; one that "sends" or "posts" issues
+ * something; one that "asks for" or "requests" wants something from the citizen. Other actions
+ * (prove / check, decide, cancel …) mean the same whoever does them. */
+const ORGANISATION_ACTIONS: Record<string, string> = {
+  notify: "updaterecord",
+  send: "issue",
+  apply: "requestfrom",
+};
+
+/** The action a term stands for when done by an organisation (itself for other terms). */
+export const organisationAction = (term: string): string => ORGANISATION_ACTIONS[term] ?? term;
+
+/** The job frame of a text: its head action (the first action, passing over form-filling verbs
+ * when another action follows) and the classes of the things it acts on. Terms as given by
+ * termOccurrences, with organisation actions already applied if the caller wants them. */
+export function jobFrame(terms: readonly TermOccurrence[]): {
+  head: string | null;
+  objects: string[];
+} {
+  let head: string | null = null;
+  let light: string | null = null;
+  const objects: string[] = [];
+  for (const { term, word } of terms) {
+    if (isAction(term)) {
+      if (head === null) {
+        if (LIGHT_WORDS.has(word)) light ??= term;
+        else head = term;
+      }
+      continue;
+    }
+    const c = OBJECT_CLASSES[term];
+    if (c && !objects.includes(c)) objects.push(c);
+  }
+  return { head: head ?? light, objects };
 }
 
 /** Stemmed content words of a text without synonym folding: the key for matching names of data

@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
   foldText,
+  jobFrame,
   keyTokens,
   normaliseTerms,
+  organisationAction,
   stem,
   termLabel,
+  termOccurrences,
   tokenize,
 } from "../../src/domain/text";
 
@@ -155,5 +158,75 @@ describe("keyTokens", () => {
     expect(keyTokens("Change of address")).toEqual(["chang", "address"]);
     expect(keyTokens("Original will")).toEqual(["origin", "will"]);
     expect(keyTokens("You will need")).toEqual([]);
+  });
+});
+
+describe("job frames: what a step does to what kind of thing", () => {
+  const frame = (text: string, organisation = false) =>
+    jobFrame(
+      termOccurrences(text).map((t) => ({
+        term: organisation ? organisationAction(t.term) : t.term,
+        word: t.word,
+      })),
+    );
+
+  it.each([
+    // Proving identity, however it is put.
+    ["Prove your identity", "verify", ["identity"]],
+    ["Have your ID checked at the Post Office", "verify", ["identity"]],
+    ["Have your ID scanned in branch", "verify", ["identity"]],
+    ["Confirm who you are", "verify", ["identity"]],
+    ["Get someone to vouch for your identity", "verify", ["identity"]],
+    // Telling about a move.
+    ["Report your new address", "notify", ["address"]],
+    ["Let HMRC know you've moved", "notify", ["address"]],
+    ["Change the address for Child Benefit", "notify", ["address", "child", "money"]],
+    // Claiming money, whichever scheme pays it.
+    ["Claim Pension Credit", "apply", ["money"]],
+    ["Apply for Council Tax Reduction", "apply", ["money"]],
+    ["Put in a claim for a Sure Start Maternity Grant", "apply", ["money"]],
+    // Form-filling verbs give way to the act the form does.
+    ["Complete Tell Us Once online", "notify", []],
+    ["Fill in the UC claim", "apply", ["money"]],
+    ["Complete the form", "send", ["application"]],
+    // Sending documents: a certified copy is a document, not a check.
+    ["Post a certified copy of the death certificate", "send", ["document", "death"]],
+    ["Upload the award letter", "send", ["document"]],
+    // Planning who to tell is not telling them.
+    ["Make a list of everyone to tell about the move", "gather", ["address"]],
+    ["Write down who needs your new address", "gather", ["address"]],
+    ["Register to vote", "register", []],
+  ])("%s → %s × %j", (text, head, objects) => {
+    expect(frame(text)).toEqual({ head, objects });
+  });
+
+  it.each([
+    // An organisation that updates changes its own record; one that sends issues something;
+    // one that asks for something wants it from the citizen.
+    ["HMRC updates the personal tax record", "updaterecord"],
+    ["Vehicle record amended", "updaterecord"],
+    ["New licence sent to the customer", "issue"],
+    ["Bank asks for a copy of the death certificate", "requestfrom"],
+    // Checking and deciding mean the same whoever does them.
+    ["Branch verifies the original documents", "verify"],
+    ["Council assesses the claim", "decide"],
+  ])("done by an organisation: %s → %s", (text, head) => {
+    expect(frame(text, true).head).toBe(head);
+  });
+
+  it.each([
+    ["Sent the form back", "send"],
+    ["Told DVLA", "notify"],
+    ["Paid the fee", "pay"],
+    ["Rang the claim line", "phone"],
+    ["Gave my NI number", "send"],
+  ])("irregular past forms: %s → %s", (text, head) => {
+    expect(frame(text).head).toBe(head);
+  });
+
+  it("reads the same words as the citizen's own act in a citizen step", () => {
+    expect(frame("Update the V5C with the new address").head).toBe("notify");
+    expect(frame("Send the grant to the bank").head).toBe("send");
+    expect(frame("Ask for a free TV licence").head).toBe("apply");
   });
 });

@@ -4,7 +4,16 @@
  * data items, and halved when both name what they do and name nothing in common.
  */
 import { UK_ORGANISATIONS } from "../organisations";
-import { actionBit, isAction, isConcept, termLabel, termOccurrences } from "../text";
+import {
+  actionBit,
+  isAction,
+  isConcept,
+  jobFrame,
+  organisationAction,
+  termLabel,
+  termOccurrences,
+  type TermOccurrence,
+} from "../text";
 import { isCitizenStep, isOrgStep, type JourneyIndex } from "./context";
 import type { StepItem } from "./step-items";
 
@@ -25,6 +34,10 @@ export const COMMON_FEATURE_STEPS = 100;
  * the rest of the items' cosine; otherwise it is the wording's cosine alone. Shared items
  * strengthen alike wording but cannot make a duplicate on their own. */
 export const WORDING_SHARE = 0.8;
+/** Weight of a step's head action as a feature of its own ("^verify"): what the step does. */
+const FRAME_ACTION_WEIGHT = 1.5;
+/** Weight of its job frame, head action × class of object ("^verify~identity"): the job. */
+const FRAME_WEIGHT = 2;
 
 /** A sparse unit vector over features numbered by rank (most frequent first) and sorted, so
  * two vectors merge in linear time. */
@@ -39,6 +52,8 @@ export interface StepVector {
   words: SparseVector;
   items: SparseVector;
   actions: number;
+  /** The bit of the step's head action (what it does, see jobFrame), 0 when it names none. */
+  head: number;
 }
 
 export interface SimilarityModel {
@@ -98,22 +113,32 @@ function internItem(id: string, label: string): number {
   return n;
 }
 
-/** The features of one text: its terms (concepts weigh more) and its action~object pairs
- * ("notify~address": what is done to what, the job itself), as interned numbers. */
+/** The features of one text: its terms (concepts weigh more), its action~object pairs
+ * ("notify~address": what is done to what) and its job frame ("^notify", "^notify~address"),
+ * as interned numbers. Actions are read as the organisation's when an organisation does them. */
 interface TextFeatures {
   ids: number[];
   weights: number[];
   actions: number;
+  head: number;
 }
 
 /** Features by text, for each set of place words (usually one per journey). */
 const featureCache = new Map<string, Map<string, TextFeatures>>();
 
-function textFeatures(text: string, skip: Set<string>, cache: Map<string, TextFeatures>) {
-  const cached = cache.get(text);
+function textFeatures(
+  text: string,
+  organisation: boolean,
+  skip: Set<string>,
+  cache: Map<string, TextFeatures>,
+) {
+  const key = organisation ? `\u0001${text}` : text;
+  const cached = cache.get(key);
   if (cached) return cached;
-  const terms = termOccurrences(text).filter((t) => !skip.has(t.term));
-  const out: TextFeatures = { ids: [], weights: [], actions: 0 };
+  const terms: TermOccurrence[] = termOccurrences(text)
+    .filter((t) => !skip.has(t.term))
+    .map((t) => (organisation ? { term: organisationAction(t.term), word: t.word } : t));
+  const out: TextFeatures = { ids: [], weights: [], actions: 0, head: 0 };
   for (const { term, word } of terms) {
     out.ids.push(intern(term, word));
     out.weights.push(isConcept(term) ? CONCEPT_WEIGHT : 1);
@@ -127,7 +152,21 @@ function textFeatures(text: string, skip: Set<string>, cache: Map<string, TextFe
       out.weights.push(1);
     }
   }
-  cache.set(text, out);
+  const frame = jobFrame(terms);
+  if (frame.head !== null) {
+    const label = termLabel(frame.head);
+    out.head = actionBit(frame.head);
+    out.ids.push(intern(`^${frame.head}`, label));
+    out.weights.push(FRAME_ACTION_WEIGHT);
+    // Claiming money is one burden on the citizen whichever scheme pays it; an organisation
+    // deciding on its own scheme does its own job, so "money" is no common frame there.
+    for (const o of frame.objects) {
+      if (organisation && o === "money") continue;
+      out.ids.push(intern(`^${frame.head}~${o}`, `${label} ${o}`));
+      out.weights.push(FRAME_WEIGHT);
+    }
+  }
+  cache.set(key, out);
   return out;
 }
 
@@ -151,10 +190,13 @@ export function buildSimilarityModel(ix: JourneyIndex, items: StepItem[][]): Sim
   if (cache.size > 50_000) cache.clear();
 
   // Each step's texts and items as interned numbers; then numbered locally, in first-seen order.
-  const texts = ix.steps.map((step) => [
-    step.label === "" ? null : textFeatures(step.label, skip, cache),
-    step.description === "" ? null : textFeatures(step.description, skip, cache),
-  ]);
+  const texts = ix.steps.map((step, i) => {
+    const org = isOrgStep(ix, i);
+    return [
+      step.label === "" ? null : textFeatures(step.label, org, skip, cache),
+      step.description === "" ? null : textFeatures(step.description, org, skip, cache),
+    ];
+  });
   const itemGlobal = items.map((list) => list.map(({ item }) => internItem(item.id, item.label)));
   const localOf = new Int32Array(interned.names.length).fill(-1);
   const featureNames: string[] = [];
@@ -172,6 +214,7 @@ export function buildSimilarityModel(ix: JourneyIndex, items: StepItem[][]): Sim
   const wordTf: number[][] = [];
   const itemIds: number[][] = [];
   const actions: number[] = [];
+  const heads: number[] = [];
   // Local numbers never exceed the interned ones, so these are sized once.
   const df = new Int32Array(interned.names.length);
   // For each feature, the last step it was seen in and its place in that step's list.
@@ -181,6 +224,8 @@ export function buildSimilarityModel(ix: JourneyIndex, items: StepItem[][]): Sim
     const ids: number[] = [];
     const tf: number[] = [];
     let acts = 0;
+    // The head action is the label's, or the description's when the label names none.
+    let head = 0;
     texts[i]!.forEach((f, t) => {
       if (!f) return;
       const w = t === 0 ? 1 : DESCRIPTION_WEIGHT;
@@ -194,6 +239,7 @@ export function buildSimilarityModel(ix: JourneyIndex, items: StepItem[][]): Sim
         } else tf[at[id]!] = Math.max(tf[at[id]!]!, w * f.weights[k]!);
       }
       acts |= f.actions;
+      if (head === 0) head = f.head;
     });
     const its = itemGlobal[i]?.map(idOf) ?? [];
     for (const id of ids) df[id]!++;
@@ -202,6 +248,7 @@ export function buildSimilarityModel(ix: JourneyIndex, items: StepItem[][]): Sim
     wordTf.push(tf);
     itemIds.push(its);
     actions.push(acts);
+    heads.push(head);
   }
   // Features are renumbered by rank: most frequent first, then first seen (deterministic).
   const order = Array.from(featureNames.keys()).sort((a, b) => df[b]! - df[a]! || a - b);
@@ -256,6 +303,7 @@ export function buildSimilarityModel(ix: JourneyIndex, items: StepItem[][]): Sim
       0,
     ),
     actions: actions[i]!,
+    head: heads[i]!,
   }));
 
   return {
@@ -265,7 +313,7 @@ export function buildSimilarityModel(ix: JourneyIndex, items: StepItem[][]): Sim
     documentFrequency: Int32Array.from(order, (f) => df[f]!),
     display: order.map((f) => display[f]!),
     place: places(ix),
-    contact: contacts(ix),
+    contact: contacts(ix, heads),
   };
 }
 
@@ -288,6 +336,11 @@ export function dot(a: SparseVector, b: SparseVector): number {
  * decision" share the benefit's name, not the job) count for this share only. */
 const OTHER_JOB = 0.5;
 
+/** Steps whose head actions differ ("Registrar issues the certificate" and "Probate registry
+ * checks the application and issues the grant") count for this share only, even when one also
+ * names the other's action. */
+const OTHER_HEAD = 0.6;
+
 /** How alike two steps are, 0..1 (see WORDING_SHARE and OTHER_JOB). */
 export function similarity(a: StepVector, b: StepVector): number {
   return similarityWithWording(a, b, dot(a.words, b.words));
@@ -303,7 +356,9 @@ export function similarityWithWording(a: StepVector, b: StepVector, words: numbe
 /** 1 when the two steps may do the same job, OTHER_JOB when both name actions and none is
  * shared. */
 export function jobShare(a: StepVector, b: StepVector): number {
-  return a.actions === 0 || b.actions === 0 || (a.actions & b.actions) !== 0 ? 1 : OTHER_JOB;
+  if (a.actions === 0 || b.actions === 0) return 1;
+  if ((a.actions & b.actions) === 0) return OTHER_JOB;
+  return a.head === 0 || b.head === 0 || a.head === b.head ? 1 : OTHER_HEAD;
 }
 
 /** The wording cosine a pair needs at least to reach a strength: shared items add at most
@@ -335,8 +390,10 @@ function places(ix: JourneyIndex): Int32Array {
 }
 
 /** Pairs of positions (a·n + b, a < b) joined by a flow between a citizen step and an
- * organisation step. */
-function contacts(ix: JourneyIndex): Set<number> {
+ * organisation step: the citizen asks, the organisation answers. A flow between two steps that
+ * do the same act through different channels is no single contact but the act done again
+ * ("Verify your identity online", then "ID check at the jobcentre if the online check fails"). */
+function contacts(ix: JourneyIndex, heads: readonly number[]): Set<number> {
   const n = ix.steps.length;
   const out = new Set<number>();
   ix.flows.forEach((_f, k) => {
@@ -344,7 +401,12 @@ function contacts(ix: JourneyIndex): Set<number> {
     const b = ix.flowTo[k]!;
     const mixed =
       (isCitizenStep(ix, a) && isOrgStep(ix, b)) || (isOrgStep(ix, a) && isCitizenStep(ix, b));
-    if (mixed) out.add(a < b ? a * n + b : b * n + a);
+    if (!mixed) return;
+    const ca = ix.steps[a]!.channel;
+    const cb = ix.steps[b]!.channel;
+    const again =
+      heads[a] !== 0 && heads[a] === heads[b] && ca !== null && cb !== null && ca !== cb;
+    if (!again) out.add(a < b ? a * n + b : b * n + a);
   });
   return out;
 }

@@ -158,7 +158,9 @@ export function repositoryBackend(repository: JourneyRepository): LibraryBackend
 
 function repositoryStorage(session: StorageSession, repository: JourneyRepository): AppStorage {
   const readOnly = session.mode === "read-only";
-  const autosave = new Autosave({ repository, debounceMs: 300, onStatus: toStatus });
+  // A save starts 0.3 s after the last edit, and never later than 0.4 s after the first
+  // unsaved one, leaving time for the write itself within the 0.5 s a crash may lose.
+  const autosave = new Autosave({ repository, debounceMs: 300, maxWaitMs: 400, onStatus: toStatus });
   let sync: TabSync | null = null;
   let unsubscribe: (() => void) | null = null;
 

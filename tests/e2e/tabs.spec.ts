@@ -47,7 +47,8 @@ function outlineStep(page: Page, label: string): Locator {
   });
 }
 
-/** Rename a step in the outline with the keyboard: focus it, Enter, type, Enter. */
+/** Rename a step in the outline with the keyboard: focus it, Enter, type, Enter. Returns the
+ * page's time of the Enter that committed it (the same wall clock in every tab). */
 async function renameInOutline(page: Page, from: string, to: string): Promise<number> {
   const id = await outlineStep(page, from).getAttribute("data-step-id");
   const item = page.locator(`.outline-step[data-step-id="${id}"]`);
@@ -56,24 +57,27 @@ async function renameInOutline(page: Page, from: string, to: string): Promise<nu
   const name = item.getByLabel("Step name");
   await expect(name).toBeFocused();
   await name.fill(to);
+  await name.evaluate((input) => {
+    const note = () => Object.assign(window, { seamsCommittedAt: Date.now() });
+    input.addEventListener("keydown", note, { capture: true, once: true });
+  });
   await name.press("Enter");
-  const at = Date.now();
   await expect(outlineStep(page, to)).toBeVisible();
-  return at;
+  return page.evaluate(() => (window as unknown as { seamsCommittedAt: number }).seamsCommittedAt);
 }
 
-/** How long after `since` (test clock) a step labelled `label` shows in the outline of
- * `page`: checked every 20 ms in the page, not at widening expect intervals. */
+/** How long after `since` a step labelled `label` shows in the outline of `page`, by the
+ * page's clock: checked every 20 ms in the page, not at widening expect intervals. */
 async function arrival(page: Page, label: string, since: number): Promise<number> {
-  await page.waitForFunction(
+  const seenAt = await page.waitForFunction(
     (text) =>
       Array.from(document.querySelectorAll(".outline-step__label")).some(
         (el) => el.textContent === text,
-      ),
+      ) && Date.now(),
     label,
     { polling: 20, timeout: 10_000 },
   );
-  return Date.now() - since;
+  return Number(await seenAt.jsonValue()) - since;
 }
 
 async function openBoth(page: Page, other: Page) {

@@ -8,6 +8,7 @@ import type { DuplicateCluster } from "../../domain/analysis/duplicates";
 import { useCommands, useSeamsState } from "../../store/context";
 import { plural, quoted, readableTerms, strengthWords, whereWords, type JourneyNames } from "./describe";
 import type { ShowSteps } from "./InsightsPanel";
+import { useShowMore } from "./ShowMore";
 
 interface Props {
   clusters: readonly DuplicateCluster[];
@@ -20,6 +21,8 @@ export function DuplicateList({ clusters, names, onShow }: Props) {
   const numbers = clusterNumbers(clusters);
   const active = clusters.filter((c) => c.decision !== "dismissed");
   const dismissed = clusters.filter((c) => c.decision === "dismissed");
+  const activeShown = useShowMore(active, "suggestions");
+  const dismissedShown = useShowMore(dismissed, "dismissed suggestions");
   return (
     <section className="insights-section" aria-labelledby={headingId}>
       <h3 id={headingId} className="panel-subheading">
@@ -32,18 +35,20 @@ export function DuplicateList({ clusters, names, onShow }: Props) {
       </p>
       {active.length === 0 ? <p className="panel-lede">No duplicated steps suggested.</p> : null}
       <ul className="clusters" aria-label="Suggested duplicates">
-        {active.map((c) => (
+        {activeShown.shown.map((c) => (
           <Cluster key={c.key} cluster={c} number={numbers.get(c.key)!} names={names} onShow={onShow} />
         ))}
       </ul>
+      {activeShown.more}
       {dismissed.length > 0 ? (
         <>
           <h4 className="insights-kind">Dismissed ({dismissed.length})</h4>
           <ul className="clusters" aria-label="Dismissed suggestions">
-            {dismissed.map((c) => (
+            {dismissedShown.shown.map((c) => (
               <Cluster key={c.key} cluster={c} number={null} names={names} onShow={onShow} />
             ))}
           </ul>
+          {dismissedShown.more}
         </>
       ) : null}
     </section>

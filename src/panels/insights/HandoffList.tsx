@@ -1,7 +1,7 @@
 /** The handoffs, costliest kind first, each naming who hands over to whom, the two steps, and
  * the citizen steps it passes through; with the definition of each kind. */
 import { useId } from "react";
-import type { Handoff } from "../../domain/analysis/handoffs";
+import type { Handoff, HandoffKind } from "../../domain/analysis/handoffs";
 import {
   HANDOFF_KIND_MEANING,
   HANDOFF_KIND_NAMES,
@@ -12,6 +12,7 @@ import {
   type JourneyNames,
 } from "./describe";
 import type { ShowSteps } from "./InsightsPanel";
+import { useShowMore } from "./ShowMore";
 
 interface Props {
   handoffs: readonly Handoff[];
@@ -52,45 +53,50 @@ export function HandoffList({ handoffs, names, onShow }: Props) {
       {handoffs.length === 0 ? (
         <p className="panel-lede">No handoffs: the case stays with one team all the way.</p>
       ) : (
-        HANDOFF_KINDS.map((kind) => {
-          const ofKind = handoffs.filter((h) => h.kind === kind);
-          if (ofKind.length === 0) return null;
-          return (
-            <div key={kind} className={`handoff-group handoff-group-${kind}`}>
-              <h4 className="insights-kind">
-                <span className={`kind-swatch kind-${kind}`} aria-hidden="true" />
-                {capitalise(HANDOFF_KIND_NAMES[kind])} ({ofKind.length})
-              </h4>
-              <ul className="findings" aria-label={`${capitalise(HANDOFF_KIND_NAMES[kind])} handoffs`}>
-                {ofKind.map((h) => {
-                  const title = `${who(h, names)}, ${HANDOFF_KIND_NAMES[h.kind]}`;
-                  const via = h.viaStepIds.map((id) => quoted(names.stepLabel(id)));
-                  return (
-                    <li key={h.key}>
-                      <button
-                        type="button"
-                        className="finding"
-                        onClick={() => onShow([h.fromStepId, ...h.viaStepIds, h.toStepId], `the handoff ${who(h, names)}`)}
-                      >
-                        <span className="finding-title">{title}</span>
-                        <span className="finding-detail">
-                          {quoted(names.stepLabel(h.fromStepId))} → {quoted(names.stepLabel(h.toStepId))}
-                        </span>
-                        {via.length > 0 ? (
-                          <span className="finding-detail">
-                            via: {listWords(via)} ({plural(via.length, "citizen step")})
-                          </span>
-                        ) : null}
-                      </button>
-                    </li>
-                  );
-                })}
-              </ul>
-            </div>
-          );
-        })
+        HANDOFF_KINDS.map((kind) => <KindGroup key={kind} kind={kind} handoffs={handoffs} names={names} onShow={onShow} />)
       )}
     </section>
+  );
+}
+
+function KindGroup({ kind, handoffs, names, onShow }: Props & { kind: HandoffKind }) {
+  const ofKind = handoffs.filter((h) => h.kind === kind);
+  const name = capitalise(HANDOFF_KIND_NAMES[kind]);
+  const { shown, more } = useShowMore(ofKind, `${HANDOFF_KIND_NAMES[kind]} handoffs`);
+  if (ofKind.length === 0) return null;
+  return (
+    <div className={`handoff-group handoff-group-${kind}`}>
+      <h4 className="insights-kind">
+        <span className={`kind-swatch kind-${kind}`} aria-hidden="true" />
+        {name} ({ofKind.length})
+      </h4>
+      <ul className="findings" aria-label={`${name} handoffs`}>
+        {shown.map((h) => {
+          const title = `${who(h, names)}, ${HANDOFF_KIND_NAMES[h.kind]}`;
+          const via = h.viaStepIds.map((id) => quoted(names.stepLabel(id)));
+          return (
+            <li key={h.key}>
+              <button
+                type="button"
+                className="finding"
+                onClick={() => onShow([h.fromStepId, ...h.viaStepIds, h.toStepId], `the handoff ${who(h, names)}`)}
+              >
+                <span className="finding-title">{title}</span>
+                <span className="finding-detail">
+                  {quoted(names.stepLabel(h.fromStepId))} → {quoted(names.stepLabel(h.toStepId))}
+                </span>
+                {via.length > 0 ? (
+                  <span className="finding-detail">
+                    via: {listWords(via)} ({plural(via.length, "citizen step")})
+                  </span>
+                ) : null}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {more}
+    </div>
   );
 }
 

@@ -3,6 +3,7 @@
 import type { RepeatedItem } from "../../domain/analysis/repeated";
 import { listWords, plural, type JourneyNames } from "./describe";
 import type { ShowSteps } from "./InsightsPanel";
+import { useShowMore } from "./ShowMore";
 
 interface Props {
   items: readonly RepeatedItem[];
@@ -20,6 +21,7 @@ function askedBy(item: RepeatedItem, names: JourneyNames): string {
 export function TellUsOnceTable({ items, names, onShow }: Props) {
   const repeated = items.filter((i) => i.repeated);
   const once = items.length - repeated.length;
+  const { shown, more } = useShowMore(repeated, "items");
   return (
     <section className="insights-section" aria-label="Tell us once">
       <h3 className="panel-subheading">Tell us once: information asked more than once ({repeated.length})</h3>
@@ -38,7 +40,7 @@ export function TellUsOnceTable({ items, names, onShow }: Props) {
             </tr>
           </thead>
           <tbody>
-            {repeated.map((item) => (
+            {shown.map((item) => (
               <tr key={item.itemId}>
                 <th scope="row">
                   <button
@@ -57,6 +59,7 @@ export function TellUsOnceTable({ items, names, onShow }: Props) {
           </tbody>
         </table>
       )}
+      {more}
       {once > 0 ? (
         <p className="insights-note">
           {plural(once, "other item")} {once === 1 ? "is" : "are"} asked for once only.

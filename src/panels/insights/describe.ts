@@ -93,3 +93,7 @@ export function whereWords(owners: readonly string[]): string {
   const distinct = [...new Set(owners)];
   return distinct.length > 1 ? `across ${listWords(distinct)}` : `in ${distinct[0] ?? "?"}`;
 }
+
+/** How many findings of one list are shown at first, and added by each "Show more". Large
+ * journeys have thousands of handoffs; drawing them all on every edit would slow editing. */
+export const FINDINGS_PAGE = 25;

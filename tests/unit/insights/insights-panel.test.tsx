@@ -10,6 +10,7 @@ import { BEREAVEMENT_HANDOFFS, BEREAVEMENT_REPEATED_ITEMS } from "../../../src/d
 import { InsightsPanel } from "../../../src/panels/insights/InsightsPanel";
 import { StoreProvider } from "../../../src/store/context";
 import { createSeamsStore } from "../../../src/store/store";
+import { generateJourney } from "../../helpers/generate-journey";
 import { at, buildJourney } from "../../helpers/journey-builder";
 
 function setup(journey = buildBereavementJourney(), options: { readOnly?: boolean } = {}) {
@@ -148,5 +149,20 @@ describe("Insights panel: a journey with nothing to find", () => {
     expect(screen.getByText("Nothing is asked for twice.")).toBeInTheDocument();
     expect(screen.getByText("No duplicated steps suggested.")).toBeInTheDocument();
     expect(scorecardValue("Active time along the path")).toBe("0 minutes");
+  });
+});
+
+describe("Insights panel: a large journey", () => {
+  it("shows long lists a page at a time, with a button for more", async () => {
+    const large = generateJourney({ steps: 600, seed: 5 });
+    const analysis = analyseJourney(large);
+    const direct = analysis.handoffs.filter((h) => h.kind === "direct").length;
+    expect(direct, "the generated journey needs more than two pages of direct handoffs").toBeGreaterThan(50);
+    const { user } = setup(large);
+    const list = () => within(screen.getByRole("list", { name: "Direct handoffs" })).getAllByRole("listitem");
+    expect(list()).toHaveLength(25);
+    await user.click(screen.getByRole("button", { name: `Show 25 more direct handoffs (showing 25 of ${direct})` }));
+    expect(list()).toHaveLength(50);
+    expect(scorecardValue("Direct handoffs")).toBe(String(direct));
   });
 });

@@ -29,12 +29,12 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-function autosaveFor(repository: JourneyRepository | null) {
+function autosaveFor(repository: JourneyRepository | null, retryBaseMs = 20) {
   const autosave = new Autosave({
     repository,
     debounceMs: 5,
-    retryBaseMs: 20,
-    retryMaxMs: 80,
+    retryBaseMs,
+    retryMaxMs: Math.max(80, retryBaseMs),
     lifecycle: {},
   });
   cleanups.push(() => autosave.dispose());
@@ -62,7 +62,8 @@ describe("F01 quota exceeded during autosave", () => {
     sessionCleanup({ db } as StorageSession);
     const v1 = makeJourney({ steps: 30 });
     await repo.create(v1);
-    const autosave = autosaveFor(repo);
+    // The first retry waits 3 s, so it cannot land between the checks below on a busy machine.
+    const autosave = autosaveFor(repo, 3000);
     await autosave.begin(v1);
     const save = vi.spyOn(repo, "saveChanges");
 
@@ -78,7 +79,7 @@ describe("F01 quota exceeded during autosave", () => {
     autosave.track(v3);
     expect(autosave.state.status).toBe("error"); // the banner stays until a save succeeds
     faults.current = null; // space freed: the backoff retry succeeds by itself
-    await eventually(() => expect(autosave.state.status).toBe("saved"));
+    await eventually(() => expect(autosave.state.status).toBe("saved"), 15_000);
     expect(save.mock.calls.at(-1)?.[0]).toBeNull(); // full snapshot after a failure
     expect(await load(repo)).toEqual(v3);
   });

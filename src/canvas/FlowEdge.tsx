@@ -60,8 +60,9 @@ export function FlowMarkers() {
             viewBox="0 0 10 10"
             refX="9"
             refY="5"
-            markerWidth="7"
-            markerHeight="7"
+            markerUnits="userSpaceOnUse"
+            markerWidth="12"
+            markerHeight="12"
             orient="auto-start-reverse"
           >
             <path d="M0,0 L10,5 L0,10 z" fill={colour} />

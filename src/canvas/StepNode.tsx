@@ -44,7 +44,7 @@ function StepNodeView({ id, data, selected }: NodeProps<StepNodeType>) {
         ) : null}
         {duplicate && showDuplicates ? (
           <span className="mark mark-duplicate" title="Same job as another step">
-            ⧉ D{duplicate.cluster + 1}
+            D{duplicate.cluster + 1}
           </span>
         ) : null}
         {step.failPoint ? <span className="mark mark-fail" title="Fail point">F</span> : null}

@@ -1,16 +1,35 @@
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
 import { VitePWA } from "vite-plugin-pwa";
+
+/** Registers the service worker in built pages only. A browser that refuses service workers
+ * (some private modes) or a missing worker only loses offline use: the error is not thrown
+ * into the page. */
+function registerServiceWorker(): Plugin {
+  return {
+    name: "seams:register-service-worker",
+    apply: "build",
+    transformIndexHtml: () => [
+      {
+        tag: "script",
+        injectTo: "head",
+        children:
+          "if ('serviceWorker' in navigator) addEventListener('load', () => " +
+          "navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => {}));",
+      },
+    ],
+  };
+}
 
 export default defineConfig({
   plugins: [
     react(),
     // Offline and installable: a web app manifest, and a service worker (production builds
-    // only) that precaches the whole built app, so it opens with no network after the first
-    // visit. A new build takes over at once; the journeys live in IndexedDB, not in the cache.
+    // only, registered below) that precaches the whole built app, so it opens with no network
+    // after the first visit. A new build takes over at once; journeys live in IndexedDB.
     VitePWA({
       registerType: "autoUpdate",
-      injectRegister: "script",
+      injectRegister: false,
       includeAssets: ["favicon.svg", "apple-touch-icon.png"],
       manifest: {
         name: "Seams",
@@ -43,6 +62,7 @@ export default defineConfig({
         cleanupOutdatedCaches: true,
       },
     }),
+    registerServiceWorker(),
   ],
   build: {
     target: "es2022",

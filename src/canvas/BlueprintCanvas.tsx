@@ -3,7 +3,6 @@ import {
   BackgroundVariant,
   ControlButton,
   Controls,
-  MiniMap,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
@@ -17,6 +16,7 @@ import { blueprintLayout, cellAt, GRID } from "../domain/layout";
 import type { Actor, Journey, StepId } from "../domain/model";
 import { TEMPLATE_MIME, TOUCHPOINT_TEMPLATES } from "../domain/templates";
 import { useCommands, useSeamsState, useStoreApi } from "../store/context";
+import { BlueprintMiniMap } from "./BlueprintMiniMap";
 import { FlowEdge, FlowMarkers } from "./FlowEdge";
 import { GridBackdrop } from "./GridBackdrop";
 import { NO_HIGHLIGHTS, type CanvasHighlights } from "./highlights";
@@ -313,7 +313,7 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#d8dde3" />
         <StickyHeaders layout={layout} actors={actors} />
         <OverlayPanel />
-        <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={(n) => (n.data as { colour?: string }).colour ?? "#999"} />
+        <BlueprintMiniMap journey={journey} layout={layout} actors={actors} />
         <Controls position="bottom-right" showInteractive={false} showFitView={false} aria-label="Zoom controls">
           <ControlButton onClick={fitAll} title="Fit the whole journey (0)" aria-label="Fit the whole journey">
             <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4" fill="none" stroke="currentColor" strokeWidth="2" /></svg>

@@ -118,9 +118,10 @@ export class SeamsDatabase extends Dexie {
   quarantine!: Table<QuarantinedRecord, [string, string, string]>;
 
   constructor(options: SeamsDatabaseOptions = {}) {
+    const factory = options.indexedDB ?? globalIndexedDB();
     super(options.name ?? DEFAULT_DB_NAME, {
       chromeTransactionDurability: "strict",
-      ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+      ...(factory ? { indexedDB: neverAboveVersion(factory, SCHEMA_VERSION * 10) } : {}),
       ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
     });
     this.version(1).stores(SCHEMA_V1);
@@ -130,6 +131,40 @@ export class SeamsDatabase extends Dexie {
   /** Schema version found on disk (may be above SCHEMA_VERSION if a newer build upgraded it). */
   installedSchemaVersion(): number {
     return this.isOpen() ? this.backendDB().version / 10 : this.verno;
+  }
+}
+
+/**
+ * The IndexedDB factory as this build uses it: it never opens the database at a native
+ * version above `maxVersion` (this build's schema), and so never upgrades it past that.
+ *
+ * Dexie 4 opens a database that a newer build has upgraded, and when the newer schema lacks a
+ * table this build declares (a table the newer build dropped), it "patches" it: reopens at the
+ * installed version + 1 and re-creates the table. That is a write in the old shape after the
+ * upgrade, and it leaves the database at a version above the newer build's own, so the newer
+ * build then finds its data "newer" than itself and turns read-only. Asked for such a version,
+ * this factory opens the database at the version it has; Dexie goes on with the schema it
+ * finds, and the repository sees the newer schema and turns this tab read-only.
+ */
+export function neverAboveVersion(factory: IDBFactory, maxVersion: number): IDBFactory {
+  const open = (name: string, version?: number): IDBOpenDBRequest =>
+    version === undefined || version > maxVersion
+      ? factory.open(name)
+      : factory.open(name, version);
+  return new Proxy(factory, {
+    get(target, key) {
+      if (key === "open") return open;
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
+function globalIndexedDB(): IDBFactory | undefined {
+  try {
+    return (globalThis as { indexedDB?: IDBFactory }).indexedDB ?? undefined;
+  } catch {
+    return undefined; // some private modes throw on access
   }
 }
 

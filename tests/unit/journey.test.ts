@@ -1,5 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { test, fc } from "@fast-check/vitest";
+import { propertyParams } from "../helpers/runs";
 import {
   addActor,
   addAnnotation,
@@ -1099,7 +1100,7 @@ describe("properties", () => {
     }
   }
 
-  test.prop([fc.array(moveArb, { maxLength: 20 })], { numRuns: 200 })(
+  test.prop([fc.array(moveArb, { maxLength: 20 })], propertyParams(null, 200))(
     "any run of moves keeps every step once and every cell numbered 0..n-1",
     (moves) => {
       let j = grid();
@@ -1121,18 +1122,18 @@ describe("properties", () => {
     },
   );
 
-  test.prop([fc.subarray(Array.from({ length: 10 }, (_, i) => `s${i}`))], { numRuns: 200 })(
-    "removing any steps keeps the rest numbered 0..n-1 in their old order",
-    (gone) => {
-      const j = deepFreeze(grid());
-      const next = removeSteps(j, gone);
-      expectCellsNumbered(next);
-      const expected = Object.fromEntries(
-        Object.entries(cells(j))
-          .map(([key, ids]) => [key, ids.filter((id) => !gone.includes(id))] as const)
-          .filter(([, ids]) => ids.length > 0),
-      );
-      expect(cells(next)).toEqual(expected);
-    },
-  );
+  test.prop(
+    [fc.subarray(Array.from({ length: 10 }, (_, i) => `s${i}`))],
+    propertyParams(null, 200),
+  )("removing any steps keeps the rest numbered 0..n-1 in their old order", (gone) => {
+    const j = deepFreeze(grid());
+    const next = removeSteps(j, gone);
+    expectCellsNumbered(next);
+    const expected = Object.fromEntries(
+      Object.entries(cells(j))
+        .map(([key, ids]) => [key, ids.filter((id) => !gone.includes(id))] as const)
+        .filter(([, ids]) => ids.length > 0),
+    );
+    expect(cells(next)).toEqual(expected);
+  });
 });

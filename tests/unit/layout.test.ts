@@ -1,5 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { test, fc } from "@fast-check/vitest";
+import { propertyParams } from "../helpers/runs";
 import {
   GRID,
   LANE_HEIGHT,
@@ -481,7 +482,7 @@ describe("blueprintLayout properties", () => {
       }),
     );
 
-  test.prop([journeyArb], { numRuns: 300 })(
+  test.prop([journeyArb], propertyParams(null, 300))(
     "cards never overlap, each lies inside its cell at its place, and cellAt finds it there",
     (journey) => {
       const layout = blueprintLayout(deepFreeze(journey));
@@ -523,7 +524,7 @@ describe("blueprintLayout properties", () => {
     },
   );
 
-  test.prop([journeyArb], { numRuns: 200 })(
+  test.prop([journeyArb], propertyParams(null, 200))(
     "stages and lanes tile the grid with no gaps and bands cover the lanes",
     (journey) => {
       const layout = blueprintLayout(journey);

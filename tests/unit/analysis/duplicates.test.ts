@@ -16,6 +16,7 @@ import { journeyStepItems } from "../../../src/domain/analysis/step-items";
 import type { Journey } from "../../../src/domain/model";
 import { generateJourney } from "../../helpers/generate-journey";
 import { tiny } from "./journeys";
+import { propertyParams } from "../../helpers/runs";
 
 const clusterIds = (j: Journey) => findDuplicateClusters(j).map((c) => c.stepIds);
 
@@ -145,9 +146,10 @@ describe("the indexed search agrees with the all-pairs scan", () => {
     return { ix, items, model, pairs: findDuplicatePairs(model) };
   };
 
-  test.prop([fc.integer({ min: 2, max: 90 }), fc.integer({ min: 1, max: 1_000_000 })], {
-    numRuns: 40,
-  })("on small generated journeys (%i steps, seed %i)", (steps, seed) => {
+  test.prop(
+    [fc.integer({ min: 2, max: 90 }), fc.integer({ min: 1, max: 1_000_000 })],
+    propertyParams(null, 40),
+  )("on small generated journeys (%i steps, seed %i)", (steps, seed) => {
     const journey = generateJourney({ steps, seed, lanes: 6, stages: 3 });
     const { ix, items, model, pairs } = viaIndex(journey);
     const naive = naiveDuplicatePairs(journey);

@@ -13,6 +13,7 @@ import type { Journey } from "../../../src/domain/model";
 import { buildBereavementJourney } from "../../../src/domain/samples/bereavement";
 import { buildJourney } from "../../helpers/journey-builder";
 import { hostileStringArb, journeyArb } from "../../helpers/arbitraries";
+import { FIGURES, propertyParams } from "../../helpers/runs";
 
 /** A strict RFC 4180 reader: records end in CRLF, quoted fields may hold anything. */
 function parseCsv(text: string): string[][] {
@@ -194,7 +195,7 @@ const hostileJourneyArb: fc.Arbitrary<Journey> = fc
   }));
 
 describe("properties", () => {
-  test.prop([fc.oneof(journeyArb, hostileJourneyArb)], { numRuns: 1000 })(
+  test.prop([fc.oneof(journeyArb, hostileJourneyArb)], propertyParams(FIGURES.csvSafe))(
     "no text cell starts with a formula trigger; number cells are plain numbers",
     (journey) => {
       const rows = parseCsv(withoutBom(exportCsv(journey)));
@@ -213,14 +214,14 @@ describe("properties", () => {
     },
   );
 
-  test.prop([fc.oneof(journeyArb, hostileJourneyArb)], { numRuns: 1000 })(
+  test.prop([fc.oneof(journeyArb, hostileJourneyArb)], propertyParams(FIGURES.csvSafe))(
     "quoting round-trips: an RFC 4180 reader gives back every cell as written",
     (journey) => {
       expect(parseCsv(withoutBom(exportCsv(journey)))).toEqual(csvRows(journey));
     },
   );
 
-  test.prop([fc.string({ unit: "binary" })], { numRuns: 1000 })(
+  test.prop([fc.string({ unit: "binary" })], propertyParams(FIGURES.csvSafe))(
     "a text cell keeps the text after its prefix",
     (value) => {
       const cell = textCell(value);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fc, test } from "@fast-check/vitest";
+import { propertyParams } from "../../helpers/runs";
 import { charWidth, textWidth, truncateToWidth, wrapText } from "../../../src/export/text-measure";
 import { pathData, routeFlow } from "../../../src/export/svg-flows";
 import { LabelPlacer, labelCandidates } from "../../../src/export/svg-labels";
@@ -53,7 +54,10 @@ describe("text measure", () => {
     expect(lines.join("")).toBe("x".repeat(40));
   });
 
-  test.prop([fc.string({ unit: "binary", maxLength: 300 }), fc.integer({ min: 1, max: 4 })])(
+  test.prop(
+    [fc.string({ unit: "binary", maxLength: 300 }), fc.integer({ min: 1, max: 4 })],
+    propertyParams(null, 100),
+  )(
     "wrapped lines fit, never exceed the line count, and keep the text in order",
     (text, maxLines) => {
       const lines = wrapText(text, 184, LABEL, maxLines);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fc, test } from "@fast-check/vitest";
+import { propertyParams } from "../../helpers/runs";
 import {
   PAPER_MM,
   PRINT_MARGIN_MM,
@@ -110,12 +111,15 @@ describe("printPages: tiled", () => {
 
 describe("printPages: properties", () => {
   const paperArb = fc.constantFrom<Paper>("A4", "A3", "A0");
-  test.prop([
-    fc.integer({ min: 1, max: 60_000 }),
-    fc.integer({ min: 1, max: 20_000 }),
-    paperArb,
-    fc.integer({ min: 0, max: 40 }),
-  ])(
+  test.prop(
+    [
+      fc.integer({ min: 1, max: 60_000 }),
+      fc.integer({ min: 1, max: 20_000 }),
+      paperArb,
+      fc.integer({ min: 0, max: 40 }),
+    ],
+    propertyParams(null, 100),
+  )(
     "tiled sheets cover the whole drawing, neighbours sharing exactly the overlap",
     (width, height, paper, overlap) => {
       const plan = printPages(width, height, paper, "tiled", overlap);
@@ -134,7 +138,10 @@ describe("printPages: properties", () => {
     },
   );
 
-  test.prop([fc.integer({ min: 1, max: 60_000 }), fc.integer({ min: 1, max: 20_000 }), paperArb])(
+  test.prop(
+    [fc.integer({ min: 1, max: 60_000 }), fc.integer({ min: 1, max: 20_000 }), paperArb],
+    propertyParams(null, 100),
+  )(
     "a fitted page shows the whole drawing with the sheet's proportions",
     (width, height, paper) => {
       const plan = printPages(width, height, paper, "fit");

@@ -10,6 +10,7 @@ import { fc, test } from "@fast-check/vitest";
 import { exportSvg, type SvgHighlights } from "../../../src/export/svg";
 import type { Journey } from "../../../src/domain/model";
 import { buildJourney } from "../../helpers/journey-builder";
+import { FIGURES, FUZZ_MAX, propertyParams, propertyTimeout } from "../../helpers/runs";
 import { parseSvg, shownTexts, stepCards, unsafeFindings } from "./svg-walk";
 
 const HOSTILE = [
@@ -157,7 +158,7 @@ const hostileString = fc.oneof(
 describe("hostile text, as a property", () => {
   test.prop(
     [fc.array(hostileString, { minLength: 1, maxLength: 6 }), hostileString, fc.boolean()],
-    { numRuns: 1000 },
+    propertyParams(FIGURES.svgSafe, 1000, FUZZ_MAX.jsdomSvg),
   )(
     "any labels, titles, names and data items give a well-formed document with nothing executable",
     (texts, colour, withHighlights) => {
@@ -168,6 +169,6 @@ describe("hostile text, as a property", () => {
       const titles = stepCards(doc).map((c) => c.querySelector("title")?.textContent ?? "");
       expect(titles).toEqual(journey.steps.map((s) => shown(s.label)));
     },
-    120_000,
+    propertyTimeout(120_000, 1000, FUZZ_MAX.jsdomSvg),
   );
 });

@@ -17,6 +17,7 @@ import { buildBereavementJourney } from "../../../src/domain/samples/bereavement
 import { parseJourneyFile } from "../../../src/format/parse";
 import { buildJourney, lane } from "../../helpers/journey-builder";
 import { journeyArb } from "../../helpers/arbitraries";
+import { FIGURES, FUZZ_MAX, propertyParams } from "../../helpers/runs";
 import { parseSvg, shownTexts, stepCards, unsafeFindings } from "./svg-walk";
 
 const SAVED_AT = "2026-02-01T10:00:00.000Z";
@@ -335,7 +336,7 @@ describe("exportSvg: the bereavement sample", () => {
 });
 
 describe("exportSvg: round trip", () => {
-  test.prop([journeyArb], { numRuns: 1000 })(
+  test.prop([journeyArb], propertyParams(FIGURES.roundTrip, 1000, FUZZ_MAX.svgRoundTrip))(
     "any valid journey opens again from its SVG unchanged",
     (journey) => {
       const result = parseJourneyFile(exportSvg(journey, { envelope }));
@@ -345,7 +346,7 @@ describe("exportSvg: round trip", () => {
     },
   );
 
-  test.prop([journeyArb, fc.boolean()], { numRuns: 200 })(
+  test.prop([journeyArb, fc.boolean()], propertyParams(FIGURES.svgSafe, 200, FUZZ_MAX.jsdomSvg))(
     "any valid journey draws a well-formed, safe document",
     (journey, withHighlights) => {
       const marks: SvgHighlights = {

@@ -5,8 +5,12 @@ import { journeySchema } from "../../../src/format/journey-schema";
 import { parseJourneyFile } from "../../../src/format/parse";
 import { restoreJourney } from "../../../src/format/restore";
 import { journeyArb, mutatedJourneyArb } from "../../helpers/arbitraries";
+import { FIGURES, propertyParams } from "../../helpers/runs";
 
-const RUNS = { numRuns: 1000 };
+// Runs: 1,000 each in npm test, SEAMS_FUZZ_RUNS in npm run fuzz; recorded for the reliability table.
+const RUNS = propertyParams(FIGURES.importTotal);
+const TRIP = propertyParams(FIGURES.roundTrip);
+const IDEM = propertyParams(FIGURES.idempotent);
 const KINDS = [
   "empty",
   "too-large",
@@ -32,7 +36,7 @@ function expectNoPollution(): void {
 }
 
 describe("round trip", () => {
-  test.prop([journeyArb], RUNS)(
+  test.prop([journeyArb], TRIP)(
     "a valid journey survives serialize → parse unchanged, with no repairs",
     (journey) => {
       expect(journeySchema.safeParse(journey).success).toBe(true);
@@ -46,7 +50,7 @@ describe("round trip", () => {
     },
   );
 
-  test.prop([journeyArb], RUNS)("a valid journey survives as UTF-8 bytes", (journey) => {
+  test.prop([journeyArb], TRIP)("a valid journey survives as UTF-8 bytes", (journey) => {
     const result = parseJourneyFile(new TextEncoder().encode(serializeJourney(journey)));
     expect(result.ok && result.journey).toStrictEqual(journey);
   });
@@ -110,7 +114,7 @@ describe("parseJourneyFile is total", () => {
 });
 
 describe("restore is idempotent", () => {
-  test.prop([fc.jsonValue({ maxDepth: 4 })], RUNS)("over JSON values in an envelope", (value) => {
+  test.prop([fc.jsonValue({ maxDepth: 4 })], IDEM)("over JSON values in an envelope", (value) => {
     const first = restoreJourney(envelopeAround(value));
     if (!first.ok) return;
     const second = restoreJourney(first.journey);
@@ -118,7 +122,7 @@ describe("restore is idempotent", () => {
     expect(second.ok && second.journey).toStrictEqual(first.journey);
   });
 
-  test.prop([mutatedJourneyArb], RUNS)(
+  test.prop([mutatedJourneyArb], IDEM)(
     "over damaged journeys, and the result is valid",
     (damaged) => {
       const first = restoreJourney(damaged);
@@ -134,7 +138,7 @@ describe("restore is idempotent", () => {
     },
   );
 
-  test.prop([journeyArb], RUNS)(
+  test.prop([journeyArb], IDEM)(
     "a valid journey restores to itself with an empty report",
     (journey) => {
       const result = restoreJourney(journey);

@@ -7,8 +7,9 @@ import { diffJourneys } from "../../../src/domain/merge/diff";
 import { threeWayMerge } from "../../../src/domain/merge/three-way";
 import type { Journey } from "../../../src/domain/model";
 import { journeyArb } from "../../helpers/arbitraries";
+import { propertyParams } from "../../helpers/runs";
 
-const RUNS = { numRuns: 300 };
+const RUNS = propertyParams(null, 300);
 
 /** One edit a team makes, by position; applied with the journey operations. */
 type Edit =

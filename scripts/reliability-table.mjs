@@ -6,12 +6,13 @@
 //   reports/crash.json        the renderer-crash browser test (F03), if it ran
 //   reports/tabs.json         the two-tab browser test (F05), if it ran
 // Nothing here is typed by hand: a figure whose run is missing says "not run".
+// SEAMS_REPORTS_DIR reads the reports from another folder.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const reports = join(root, "reports");
+const reports = process.env.SEAMS_REPORTS_DIR ?? join(root, "reports");
 
 function read(name) {
   const file = join(reports, name);
@@ -38,6 +39,7 @@ const tabs = read("tabs.json");
 const n = (value) => (typeof value === "number" ? value.toLocaleString("en-GB") : "?");
 const sum = (...values) => values.reduce((total, v) => total + (typeof v === "number" ? v : 0), 0);
 const NOT_RUN = "not run";
+const propertyCount = (count) => `${count} ${count === 1 ? "property" : "properties"}`;
 
 /** The figures of one run size (`test` or `fuzz`), or null when it has not run. */
 function figuresOf(section) {
@@ -88,7 +90,7 @@ function cell(size, fn) {
 const runsFailures = (figure) =>
   figure.properties === 0
     ? null
-    : `${n(figure.runs)} runs / ${n(figure.failures)} failures (${figure.properties} ${figure.properties === 1 ? "property" : "properties"})`;
+    : `${n(figure.runs)} runs / ${n(figure.failures)} failures (${propertyCount(figure.properties)})`;
 
 const rows = [
   [
@@ -102,7 +104,7 @@ const rows = [
     "Malformed inputs tried: generated (fast-check runs × properties)",
     (f) =>
       f.importTotal.properties > 0 &&
-      `${n(f.importTotal.runs)} (${f.importTotal.properties} properties; ${n(f.damaged?.files)} of them damaged copies of real files)`,
+      `${n(f.importTotal.runs)} (${propertyCount(f.importTotal.properties)}; ${n(f.damaged?.files)} of them damaged copies of real files)`,
   ],
   [
     "Refused with a reason / repaired with a report / opened unchanged",
@@ -164,7 +166,7 @@ const rows = [
     "Executable or external constructs in exported SVG",
     (f) =>
       f.svgSafe.properties > 0 &&
-      `${n(sum(f.svgSafe.failures, f.exports?.svgFindings, f.exports?.svgStrictReaderFindings))} in ${n(f.svgSafe.runs + (f.exports?.svgExports ?? 0))} exports (${f.svgSafe.properties} properties over hostile text, and every bad file that opens)`,
+      `${n(sum(f.svgSafe.failures, f.exports?.svgFindings, f.exports?.svgStrictReaderFindings))} in ${n(f.svgSafe.runs + (f.exports?.svgExports ?? 0))} exports (${propertyCount(f.svgSafe.properties)}, and every bad file that opens)`,
   ],
   [
     "CSV cells starting a formula (=, +, -, @, tab, CR)",
@@ -175,7 +177,7 @@ const rows = [
   [
     "All fast-check properties: runs / failures",
     (f) =>
-      `${n(sum(...f.properties.map((p) => p.runs)))} runs / ${n(f.properties.filter((p) => p.failed).length)} failures (${f.properties.length} ${f.properties.length === 1 ? "property" : "properties"})`,
+      `${n(sum(...f.properties.map((p) => p.runs)))} runs / ${n(f.properties.filter((p) => p.failed).length)} failures (${propertyCount(f.properties.length)})`,
   ],
 ];
 

@@ -11,8 +11,11 @@ import { analyseJourney, type JourneyAnalysis } from "../domain/analysis";
 import type { Journey } from "../domain/model";
 import type { AnalysisReply, AnalysisRequest } from "./analysis.worker";
 
-/** From this many steps the analysis runs off the main thread. */
-export const WORKER_FROM_STEPS = 1500;
+/** From this many steps the analysis runs off the main thread: from about 300 steps a full pass
+ * takes longer than a frame (16 ms) on a slow machine (`npm run bench`: about 5–15 ms at 300
+ * steps and 35–160 ms at 1,000 on a busy 2-core machine), and on the main thread it would hold
+ * up the frame of every edit and the opening of the canvas. */
+export const WORKER_FROM_STEPS = 300;
 
 const results = new WeakMap<Journey, JourneyAnalysis>();
 

@@ -4,22 +4,27 @@
  * Each run: a fresh context, navigation, "ready" (every on-screen step drawn), DOM size, a real
  * 2 s mouse-drag pan with frame times collected in the page, then the JS heap after GC.
  */
-import type { Browser, Page } from "@playwright/test";
-import { generateJourney } from "../tests/helpers/generate-journey";
-import { heapAfterGc, inFreshPage, sleep, waitForReady, type Run } from "./lib/browser";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, CDPSession, Page } from "@playwright/test";
+import { HIGHLIGHT_SELECTOR, heapAfterGc, inFreshPage, sleep, waitForQuiet, waitForReady, type Run } from "./lib/browser";
 import { probeBoxes } from "./lib/bare-data";
+import { benchJourney, SEED } from "./lib/journeys";
 import { percentile, runsFor } from "./lib/stats";
 
 export const CANVAS_SIZES = [100, 1000, 5000];
-export const SEED = 1;
 export const VARIANTS = ["seams", "bare-default", "bare-visible"] as const;
 export type Variant = (typeof VARIANTS)[number];
 
 const PAN_MS = 2000;
 const PAN_DX = 700;
 const PAN_DY = 100;
-/** Quiet time after ready before the DOM is counted and the pan starts. */
+/** Before the DOM is counted and the pan starts: at least this long after ready, the app's
+ * highlights drawn, and no long task for QUIET_MS (so the pan measures panning, not the end of
+ * opening: the analysis of a large journey arrives from its worker a while after ready). */
 const SETTLE_MS = 800;
+const QUIET_MS = 500;
+const SETTLE_MAX_MS = 20_000;
 
 export interface CanvasRun {
   readyMs: number;
@@ -39,6 +44,10 @@ export interface CanvasRun {
   idbReadMs?: number;
   idbReadEndMs?: number;
   editorMs?: number;
+  /** Seams only: navigation → the first analysis mark (a handoff) drawn. */
+  highlightsMs?: number;
+  /** Navigation → the end of the last long task before the pan (the page settled). */
+  settledMs: number;
 }
 
 export interface IdbRecord {
@@ -99,14 +108,44 @@ export async function pan(page: Page): Promise<{ fps: number; p95FrameMs: number
   return { fps: ((frames.length - 1) * 1000) / span, p95FrameMs: percentile(deltas, 0.95), frames: frames.length };
 }
 
-/** Loads `url`, waits for ready, and measures DOM, pan and heap. */
-export async function measureCanvas({ page, cdp }: Run, url: string): Promise<CanvasRun> {
+/** Where CPU profiles go (`--profile`), and the name of the run being profiled. */
+export interface ProfileTarget {
+  dir: string;
+  name: string;
+}
+
+async function startProfile(cdp: CDPSession, target: ProfileTarget | undefined) {
+  if (!target) return;
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 250 });
+  await cdp.send("Profiler.start");
+}
+
+async function stopProfile(cdp: CDPSession, target: ProfileTarget | undefined, phase: string) {
+  if (!target) return;
+  const { profile } = await cdp.send("Profiler.stop");
+  mkdirSync(target.dir, { recursive: true });
+  writeFileSync(join(target.dir, `${target.name}-${phase}.cpuprofile`), JSON.stringify(profile));
+}
+
+/** Loads `url`, waits for ready, and measures DOM, pan and heap; with `profile`, CPU profiles
+ * of the opening and of the pan are written (open them in Chrome DevTools' Performance panel). */
+export async function measureCanvas(
+  { page, cdp }: Run,
+  url: string,
+  { app, profile }: { app: boolean; profile?: ProfileTarget | undefined },
+): Promise<CanvasRun> {
+  await startProfile(cdp, profile);
   await page.goto(url);
   const readyMs = await waitForReady(page);
+  await stopProfile(cdp, profile, "open");
   const snap = (await page.evaluate(SNAPSHOT)) as Snapshot;
-  await sleep(SETTLE_MS);
+  const settledMs = await waitForQuiet(page, { minMs: SETTLE_MS, quietMs: QUIET_MS, maxMs: SETTLE_MAX_MS, highlights: app });
+  const highlightsAt = (await page.evaluate("window.__bench.highlightsAt")) as number | null;
   const domNodes = (await page.evaluate("document.getElementsByTagName('*').length")) as number;
+  await startProfile(cdp, profile);
   const panned = await pan(page);
+  await stopProfile(cdp, profile, "pan");
   await sleep(300);
   const heapMB = await heapAfterGc(cdp);
   const read = snap.idb.find((t) => t.mode === "readonly" && t.stores.includes("records") && t.end !== null);
@@ -120,6 +159,8 @@ export async function measureCanvas({ page, cdp }: Run, url: string): Promise<Ca
     canvas: { width: snap.width, height: snap.height },
     viewport: { x: snap.x, y: snap.y, zoom: snap.zoom },
     probeMs: snap.probeMs,
+    settledMs,
+    ...(highlightsAt !== null ? { highlightsMs: highlightsAt } : {}),
     ...(read ? { idbReadMs: read.end! - read.start, idbReadEndMs: read.end! } : {}),
     ...(snap.marks.editor !== undefined ? { editorMs: snap.marks.editor } : {}),
   };
@@ -139,19 +180,22 @@ export type CanvasResults = Record<number, Record<Variant, CanvasRun[]>>;
 export async function canvasBench(
   browser: Browser,
   base: string,
-  options: { sizes: number[]; runs?: number; log: (line: string) => void },
+  options: { sizes: number[]; runs?: number; log: (line: string) => void; profileDir?: string },
 ): Promise<CanvasResults> {
   const results: CanvasResults = {};
   for (const steps of options.sizes) {
-    const journey = generateJourney({ steps, seed: SEED });
+    const journey = benchJourney(steps);
     const boxes = probeBoxes(journey);
     const perVariant: Record<Variant, CanvasRun[]> = { seams: [], "bare-default": [], "bare-visible": [] };
     results[steps] = perVariant;
     const runs = options.runs ?? runsFor(steps);
     let shape: URLSearchParams | null = null;
     for (let r = 0; r < runs; r++) {
-      const seams = await inFreshPage(browser, { ...boxes, observeApp: true }, async (run) =>
-        measureCanvas(run, await seedJourney(run.page, base, steps)),
+      // Profiles of the first run of each page, when asked for.
+      const profile = (variant: Variant) =>
+        options.profileDir && r === 0 ? { dir: options.profileDir, name: `${variant}-${steps}` } : undefined;
+      const seams = await inFreshPage(browser, { ...boxes, observeApp: true, highlightSelector: HIGHLIGHT_SELECTOR }, async (run) =>
+        measureCanvas(run, await seedJourney(run.page, base, steps), { app: true, profile: profile("seams") }),
       );
       perVariant.seams.push(seams);
       // The bare pages get the app's canvas size and first viewport.
@@ -167,7 +211,7 @@ export async function canvasBench(
         const query = new URLSearchParams(shape);
         query.set("variant", variant === "bare-default" ? "default" : "visible");
         const bare = await inFreshPage(browser, { ...boxes, observeApp: false }, (run) =>
-          measureCanvas(run, `${base}/bench/bare/index.html?${query}`),
+          measureCanvas(run, `${base}/bench/bare/index.html?${query}`, { app: false, profile: profile(variant) }),
         );
         perVariant[variant].push(bare);
       }

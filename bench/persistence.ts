@@ -6,10 +6,10 @@
  */
 import type { Browser, Page } from "@playwright/test";
 import { serializeJourney } from "../src/format/envelope";
-import { generateJourney } from "../tests/helpers/generate-journey";
-import { inFreshPage, sleep, waitForReady } from "./lib/browser";
+import { HIGHLIGHT_SELECTOR, inFreshPage, sleep, waitForQuiet, waitForReady } from "./lib/browser";
 import { probeBoxes } from "./lib/bare-data";
-import { SEED, seedJourney, type IdbRecord } from "./canvas";
+import { seedJourney, type IdbRecord } from "./canvas";
+import { benchJourney, SEED } from "./lib/journeys";
 
 export const PERSISTENCE_STEPS = 5000;
 const SAVED = "All changes saved on this computer";
@@ -69,9 +69,33 @@ export async function labAnalysisAfterEdit(browser: Browser, base: string, steps
   });
 }
 
+/** Edits the label of the k-th card well inside the canvas (double-click, type, Enter), with
+ * the probe's event times reset just before the Enter. */
+async function editOnCanvas(page: Page, k: number, label: string, beforeEnter?: () => Promise<void>): Promise<void> {
+  const canvas = (await page.locator("[data-testid=canvas]").boundingBox())!;
+  // A card inside the canvas, clear of the sticky headers, the minimap and the overlay
+  // switches (both along the bottom).
+  const cards = await page.locator(".react-flow__node").evaluateAll(
+    (els, c) =>
+      els
+        .map((el) => ({ id: el.getAttribute("data-id"), r: el.getBoundingClientRect() }))
+        .filter(({ r }) => r.left > c.x + 190 && r.top > c.y + 60 && r.right < c.x + c.width - 10 && r.bottom < c.y + c.height - 200)
+        .map(({ id }) => id),
+    canvas,
+  );
+  const id = cards[k % Math.max(1, cards.length)];
+  if (!id) throw new Error("no card to edit on screen");
+  await page.locator(`.react-flow__node[data-id="${id}"] .step-label`).dblclick();
+  const editor = page.locator(".step-label-editor");
+  await editor.fill(label);
+  await beforeEnter?.();
+  await page.evaluate("window.__bench.resetEvents()");
+  await editor.press("Enter");
+}
+
 /** Edits `count` steps on the canvas of the app (double-click, type, Enter), one at a time. */
 export async function appEdits(browser: Browser, base: string, count: number): Promise<AppEditRun[]> {
-  const journey = generateJourney({ steps: PERSISTENCE_STEPS, seed: SEED });
+  const journey = benchJourney(PERSISTENCE_STEPS);
   return inFreshPage(browser, { ...probeBoxes(journey), observeApp: true }, async ({ page }) => {
     await page.goto(await seedJourney(page, base, PERSISTENCE_STEPS));
     await waitForReady(page);
@@ -79,24 +103,9 @@ export async function appEdits(browser: Browser, base: string, count: number): P
       `document.querySelector("[data-testid=save-status]")?.textContent === ${JSON.stringify(SAVED)}`,
     );
     await sleep(800);
-    const canvas = (await page.locator("[data-testid=canvas]").boundingBox())!;
     const runs: AppEditRun[] = [];
     for (let k = 0; k < count; k++) {
-      // A card well inside the canvas, clear of the sticky headers and the minimap.
-      const cards = await page.locator(".react-flow__node").evaluateAll((els, c) =>
-        els
-          .map((el) => ({ id: el.getAttribute("data-id"), r: el.getBoundingClientRect() }))
-          .filter(({ r }) => r.left > c.x + 220 && r.top > c.y + 80 && r.right < c.x + c.width - 260 && r.bottom < c.y + c.height - 60)
-          .map(({ id }) => id),
-        canvas,
-      );
-      const id = cards[k % Math.max(1, cards.length)];
-      if (!id) throw new Error("no card to edit on screen");
-      await page.locator(`.react-flow__node[data-id="${id}"] .step-label`).dblclick();
-      const editor = page.locator(".step-label-editor");
-      await editor.fill(`Edited step ${k + 1}`);
-      await page.evaluate("window.__bench.resetEvents()");
-      await editor.press("Enter");
+      await editOnCanvas(page, k, `Edited step ${k + 1}`);
       await page.waitForFunction(
         `(() => { const b = window.__bench; const at = b.events["keydown:Enter"];
           const i = b.statusLog.findIndex((s) => s.at >= at && s.text !== ${JSON.stringify(SAVED)});
@@ -118,7 +127,7 @@ export async function appEdits(browser: Browser, base: string, count: number): P
 /** Opens a journey file through the library's "Open a file" input, `count` times (each in a
  * fresh browser profile, so it is always a new journey). */
 export async function appImports(browser: Browser, base: string, count: number): Promise<{ runs: ImportRun[]; bytes: number }> {
-  const journey = generateJourney({ steps: PERSISTENCE_STEPS, seed: SEED });
+  const journey = benchJourney(PERSISTENCE_STEPS);
   const buffer = Buffer.from(serializeJourney(journey), "utf8");
   const runs: ImportRun[] = [];
   for (let k = 0; k < count; k++) {
@@ -148,4 +157,38 @@ export async function appImports(browser: Browser, base: string, count: number):
     );
   }
   return { runs, bytes: buffer.byteLength };
+}
+
+export interface EditAnalysisRun {
+  /** From the Enter that commits an edit to the first painted frame showing it. */
+  toFrameMs: number;
+  /** From the Enter to the first painted frame in which the analysis (and so the highlights and
+   * the insights panel) is of the edited journey. */
+  toAnalysedMs: number;
+  /** The analysis came from a worker (otherwise it was part of the edit's frame). */
+  viaWorker: boolean;
+}
+
+/** Edits labels on the canvas of a `steps`-step journey, and times each edit to its frame and to
+ * the frame that shows its analysis (the app's analysis worker's reply, where it uses one). */
+export async function appEditAnalysis(browser: Browser, base: string, steps: number, count: number): Promise<EditAnalysisRun[]> {
+  const journey = benchJourney(steps);
+  return inFreshPage(browser, { ...probeBoxes(journey), observeApp: true, highlightSelector: HIGHLIGHT_SELECTOR }, async ({ page }) => {
+    await page.goto(await seedJourney(page, base, steps));
+    await waitForReady(page);
+    await waitForQuiet(page, { minMs: 800, quietMs: 500, maxMs: 20_000, highlights: true });
+    const runs: EditAnalysisRun[] = [];
+    for (let k = 0; k < count; k++) {
+      const label = `Edited label ${k + 1}`;
+      await editOnCanvas(page, k, label, () => page.evaluate(`window.__bench.watchEdit(${JSON.stringify(label)}, "analysis")`));
+      await page.waitForFunction("window.__bench.edit.currentAt !== null", null, { polling: 50 });
+      const { at, edit } = (await page.evaluate(`({ at: window.__bench.events["keydown:Enter"], edit: window.__bench.edit })`)) as {
+        at: number;
+        edit: { labelAt: number; currentAt: number; viaWorker: boolean };
+      };
+      runs.push({ toFrameMs: edit.labelAt - at, toAnalysedMs: edit.currentAt - at, viaWorker: edit.viaWorker });
+      await waitForQuiet(page, { minMs: 300, quietMs: 300, maxMs: 10_000, highlights: true });
+    }
+    return runs;
+  });
 }

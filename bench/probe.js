@@ -10,10 +10,13 @@
  * - `frames`: requestAnimationFrame timestamps between `startFrames()` and `stopFrames()`.
  * - `idb`: every IndexedDB transaction: stores, mode, begin and complete (or abort) times.
  * - `marks`: first times of things the app shows (the editor, the save status text).
+ * - `workerReplies`, `edit`: see `watchEdit`.
+ * - `highlightsAt`: when an element matching `highlightSelector` (the analysis marks) is first
+ *   in the DOM; `longTasks`: main-thread tasks over 50 ms, to wait for a quiet page.
  *
- * Call `__installProbe({ ids, xywh, observeApp })` with the ids and boxes (x, y, width, height,
- * in flow coordinates) of the steps the page is expected to draw; `observeApp` watches the
- * app's DOM for `marks` and `statusLog`.
+ * Call `__installProbe({ ids, xywh, observeApp, highlightSelector })` with the ids and boxes (x,
+ * y, width, height, in flow coordinates) of the steps the page is expected to draw;
+ * `observeApp` watches the app's DOM for `marks` and `statusLog`.
  */
 window.__installProbe = function installProbe(config) {
   const ids = config.ids;
@@ -28,6 +31,8 @@ window.__installProbe = function installProbe(config) {
     marks: {},
     statusLog: [],
     events: {},
+    highlightsAt: null,
+    longTasks: [],
   };
   window.__bench = state;
 
@@ -162,6 +167,18 @@ window.__installProbe = function installProbe(config) {
   }
   requestAnimationFrame(checkReady);
 
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) state.longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: "longtask", buffered: true });
+
+  if (config.highlightSelector) {
+    const watch = () => {
+      if (document.querySelector(config.highlightSelector)) state.highlightsAt = performance.now();
+      else if (performance.now() < 120000) requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);
+  }
+
   function frame(at) {
     if (!state.recording) return;
     state.frames.push(at);
@@ -175,6 +192,54 @@ window.__installProbe = function installProbe(config) {
   state.stopFrames = () => {
     state.recording = false;
     return state.frames.slice();
+  };
+
+  // Replies from Web Workers (the app analyses large journeys in one), by time of arrival.
+  state.workerReplies = [];
+  const NativeWorker = window.Worker;
+  if (NativeWorker) {
+    window.Worker = class ProbedWorker extends NativeWorker {
+      constructor(url, options) {
+        super(url, options);
+        const source = String(url);
+        this.addEventListener("message", () => state.workerReplies.push({ url: source, at: performance.now() }));
+      }
+    };
+  }
+
+  /** Watches an edit of a step's label come through, from now: `edit.labelAt`, the first
+   * painted frame showing the new label; `edit.currentAt`, the first painted frame showing the
+   * analysis of the edited journey. Where the page analyses in a worker matching `workerPattern`
+   * (it has replied before), that is the frame after the worker's next reply; otherwise the
+   * analysis is part of the edit's own frame. */
+  state.watchEdit = (label, workerPattern) => {
+    const since = performance.now();
+    const pattern = new RegExp(workerPattern);
+    const viaWorker = state.workerReplies.some((r) => pattern.test(r.url));
+    const edit = { labelAt: null, currentAt: null, viaWorker };
+    state.edit = edit;
+    const shown = () => Array.from(document.querySelectorAll(".step-label")).some((el) => el.textContent === label);
+    const replied = () => state.workerReplies.some((r) => r.at > since && pattern.test(r.url));
+    let phase = "label";
+    const watch = () => {
+      if (phase === "label" && shown()) {
+        phase = viaWorker ? "worker" : "done";
+        afterPaint = (at) => {
+          edit.labelAt = at;
+          if (!viaWorker) edit.currentAt = at;
+        };
+        channel.port2.postMessage(0);
+      } else if (phase === "worker" && replied()) {
+        // The reply is handled before this frame: the frame shows its result.
+        phase = "done";
+        afterPaint = (at) => {
+          edit.currentAt = at;
+        };
+        channel.port2.postMessage(0);
+      }
+      if (phase !== "done") requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);
   };
 
   /** A point in the canvas where a press lands on the empty pane (not a card, header or

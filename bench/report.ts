@@ -23,7 +23,7 @@ export interface BenchResults {
     appEdit: { toSavedStatusMs: Stat; saveTxMs: Stat; toCommitMs: Stat };
     import: { bytes: number; toOpenedMs: Stat; toReadyMs: Stat; writeTxMs: Stat };
   };
-  editAnalysis?: { steps: number; analyseMs: Stat; where: string };
+  editAnalysis?: { steps: number; toFrameMs: Stat; toAnalysedMs: Stat; viaWorker: boolean; analyseMs: Stat };
 }
 
 type Metric = "readyMs" | "fps" | "p95FrameMs" | "heapMB" | "domPerStep";
@@ -124,11 +124,13 @@ function goals(r: BenchResults): Goal[] {
     });
   }
   if (r.editAnalysis) {
+    const e = r.editAnalysis;
+    const after = e.toAnalysedMs.median - e.toFrameMs.median;
     out.push({
       area: "Analysis",
-      goal: "an edit's highlights updated within 16 ms at 1,000 steps",
-      measured: `analyseJourney after an edit, ${r.editAnalysis.where}: ${n(r.editAnalysis.analyseMs.median, 1)} ms (highlights are not on the canvas yet)`,
-      met: r.editAnalysis.analyseMs.median <= 16,
+      goal: `an edit's highlights updated within one frame (16 ms) at ${n(e.steps)} steps, off the main thread where a full pass takes longer`,
+      measured: `edit → its frame ${n(e.toFrameMs.median)} ms, → its highlights ${n(e.toAnalysedMs.median)} ms (${n(after)} ms after the edit's frame, ${e.viaWorker ? "worker" : "main thread"}); a full pass on the main thread takes ${n(e.analyseMs.median, 1)} ms`,
+      met: after <= 16.7,
     });
   }
   const p = r.persistence;
@@ -180,9 +182,10 @@ function canvasSection(c: CanvasResults): string[] {
     lines.push(`| steps in the DOM at ready | ${inDom.join(" | ")} | | |`);
     const read = stat(v.seams.map((r) => r.idbReadMs ?? Number.NaN));
     const editor = stat(v.seams.map((r) => r.editorMs ?? Number.NaN));
+    const marks = stat(v.seams.map((r) => r.highlightsMs ?? Number.NaN));
     lines.push("");
     lines.push(
-      `Seams at ${n(steps)} steps: the journey's IndexedDB read transaction ${fmt(read, 1)} ms; navigation → journey in the store (editor shown) ${fmt(editor)} ms; zoom at ready ${n(v.seams[0]?.viewport.zoom ?? Number.NaN, 2)}, canvas ${v.seams[0]?.canvas.width}×${v.seams[0]?.canvas.height} px. The probe's own checks took ${n(stat(v.seams.map((r) => r.probeMs)).median, 1)} ms of the ready time.`,
+      `Seams at ${n(steps)} steps: the journey's IndexedDB read transaction ${fmt(read, 1)} ms; navigation → journey in the store (editor shown) ${fmt(editor)} ms; navigation → first analysis mark drawn ${fmt(marks)} ms; zoom at ready ${n(v.seams[0]?.viewport.zoom ?? Number.NaN, 2)}, canvas ${v.seams[0]?.canvas.width}×${v.seams[0]?.canvas.height} px. The probe's own checks took ${n(stat(v.seams.map((r) => r.probeMs)).median, 1)} ms of the ready time.`,
       "",
     );
   }
@@ -217,8 +220,9 @@ export function renderMarkdown(r: BenchResults): string {
     lines.push("", `Found: ${found.join("; ")}.`, "");
   }
   if (r.editAnalysis) {
+    const e = r.editAnalysis;
     lines.push(
-      `Edit → analysis at ${n(r.editAnalysis.steps)} steps in Chromium (${r.editAnalysis.where}; the canvas does not draw highlights yet, so this is the analysis an edit would wait for): ${fmt(r.editAnalysis.analyseMs, 1)} ms.`,
+      `Edits at ${n(e.steps)} steps in Chromium, a label typed on the canvas (Enter → first painted frame): the edit shown ${fmt(e.toFrameMs)} ms; its analysis shown on the canvas ${fmt(e.toAnalysedMs)} ms (${e.viaWorker ? "from the app's analysis worker" : "computed in the edit's own frame"}). One full \`analyseJourney\` after an edit on the page's main thread: ${fmt(e.analyseMs, 1)} ms.`,
       "",
     );
   }

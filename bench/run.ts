@@ -4,20 +4,22 @@
  * headless Chromium, and the initial bundle, and writes bench-results/report.md and .json.
  *
  * Options: --quick (one run of 100 and 1,000 steps only: a smoke test, not a report to quote),
- * --only=analysis,export,bundle,canvas,persistence (a subset), --full (the naive duplicate
- * scan at 20,000 steps in full: minutes).
+ * --only=analysis,export,bundle,canvas,persistence (a subset), --sizes=1000,5000 (canvas sizes),
+ * --runs=N (canvas runs per size, for profiling; fewer than the report's rule), --full (the
+ * naive duplicate scan at 20,000 steps in full: minutes), --profile (CPU profiles of the first
+ * canvas run of each page, opening and pan, in bench-results/profiles).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { generateJourney } from "../tests/helpers/generate-journey";
 import { bareData } from "./lib/bare-data";
 import { launchBrowser } from "./lib/browser";
 import { runProcess, startPreview } from "./lib/processes";
 import { stat } from "./lib/stats";
 import { bundleReport } from "./bundle";
-import { CANVAS_SIZES, canvasBench, SEED } from "./canvas";
-import { appEdits, appImports, labAnalysisAfterEdit, labPersistence } from "./persistence";
+import { CANVAS_SIZES, canvasBench } from "./canvas";
+import { benchJourney } from "./lib/journeys";
+import { appEditAnalysis, appEdits, appImports, labAnalysisAfterEdit, labPersistence } from "./persistence";
 import { writeReport, type BenchResults } from "./report";
 import { readFileSync } from "node:fs";
 
@@ -31,6 +33,9 @@ const quick = args.includes("--quick");
 const full = args.includes("--full");
 const only = args.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
 const wants = (part: string) => !only || only.includes(part);
+const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const sizesOption = option("sizes")?.split(",").map(Number);
+const runsOption = option("runs") ? Number(option("runs")) : quick ? 1 : undefined;
 
 const started = performance.now();
 const log = (line: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
@@ -67,17 +72,22 @@ async function main() {
   }
 
   if (browserParts) {
-    const sizes = quick ? [100, 1000] : CANVAS_SIZES;
+    const sizes = sizesOption ?? (quick ? [100, 1000] : CANVAS_SIZES);
     mkdirSync(join(site, "bench", "data"), { recursive: true });
     for (const steps of sizes) {
-      writeFileSync(join(site, "bench", "data", `bare-${steps}.json`), JSON.stringify(bareData(generateJourney({ steps, seed: SEED }))));
+      writeFileSync(join(site, "bench", "data", `bare-${steps}.json`), JSON.stringify(bareData(benchJourney(steps))));
     }
     const server = await startPreview(viteBin, site, root);
     const browser = await launchBrowser();
     log(`serving ${server.url}; Chromium ${browser.version()}`);
     try {
       if (wants("canvas")) {
-        results.canvas = await canvasBench(browser, server.url, { sizes, ...(quick ? { runs: 1 } : {}), log });
+        results.canvas = await canvasBench(browser, server.url, {
+          sizes,
+          ...(runsOption ? { runs: runsOption } : {}),
+          ...(args.includes("--profile") ? { profileDir: join(out, "profiles") } : {}),
+          log,
+        });
       }
       if (wants("persistence")) {
         const runs = quick ? 1 : 5;
@@ -87,7 +97,8 @@ async function main() {
         const edits = await appEdits(browser, server.url, runs);
         log("persistence: importing a 5,000-step file…");
         const imports = await appImports(browser, server.url, runs);
-        log("analysis after an edit, in the page (1,000 steps)…");
+        log("analysis after an edit: on the canvas, and analyseJourney in the page (1,000 steps)…");
+        const editRuns = await appEditAnalysis(browser, server.url, 1000, quick ? 1 : 5);
         const analysisMs = await labAnalysisAfterEdit(browser, server.url, 1000, quick ? 3 : 7);
         results.persistence = {
           steps: 5000,
@@ -110,7 +121,13 @@ async function main() {
             writeTxMs: stat(imports.runs.map((r) => r.writeTxMs)),
           },
         };
-        results.editAnalysis = { steps: 1000, analyseMs: stat(analysisMs), where: "main thread of the lab page" };
+        results.editAnalysis = {
+          steps: 1000,
+          toFrameMs: stat(editRuns.map((r) => r.toFrameMs)),
+          toAnalysedMs: stat(editRuns.map((r) => r.toAnalysedMs)),
+          viaWorker: editRuns.every((r) => r.viaWorker),
+          analyseMs: stat(analysisMs),
+        };
       }
     } finally {
       await browser.close();

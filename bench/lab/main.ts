@@ -8,7 +8,7 @@ import { diffJourneys } from "../../src/persistence/records";
 import { FORMAT_VERSION } from "../../src/format/envelope";
 import { makeCommands } from "../../src/store/commands";
 import { createSeamsStore } from "../../src/store/store";
-import { generateJourney } from "../../tests/helpers/generate-journey";
+import { benchJourney } from "../lib/journeys";
 
 const LAB_DB = "seams-bench-lab";
 
@@ -20,7 +20,7 @@ async function storage(name?: string) {
 
 /** Puts a generated journey into the app's own database, as importing a file would. */
 async function seed(steps: number, seedNumber: number): Promise<{ id: string; ms: number }> {
-  const journey = generateJourney({ steps, seed: seedNumber });
+  const journey = benchJourney(steps, seedNumber);
   const { db, repository } = await storage();
   const t0 = performance.now();
   await repository.create(journey);
@@ -41,7 +41,7 @@ export interface PersistenceTimings {
 }
 
 async function persistence(steps: number, seedNumber: number, loads: number, edits: number): Promise<PersistenceTimings> {
-  const journey = generateJourney({ steps, seed: seedNumber });
+  const journey = benchJourney(steps, seedNumber);
   const { db, repository } = await storage(LAB_DB);
   await repository.purge(journey.id);
   let t0 = performance.now();
@@ -84,7 +84,7 @@ async function persistence(steps: number, seedNumber: number, loads: number, edi
  * then `analyseJourney` of the new journey. */
 function analysisAfterEdit(steps: number, seedNumber: number, runs: number): number[] {
   const store = createSeamsStore();
-  store.getState().openJourney(generateJourney({ steps, seed: seedNumber }));
+  store.getState().openJourney(benchJourney(steps, seedNumber));
   const commands = makeCommands(store);
   analyseJourney(store.getState().journey!); // warm up, as the app would have on opening
   const ms: number[] = [];

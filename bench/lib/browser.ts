@@ -31,7 +31,12 @@ export interface ProbeConfig {
   ids: string[];
   xywh: number[];
   observeApp: boolean;
+  /** The app's analysis marks: what shows that the highlights are drawn. */
+  highlightSelector?: string;
 }
+
+/** A flow drawn as a handoff: the canvas shows the analysis. */
+export const HIGHLIGHT_SELECTOR = ".react-flow__edge .handoff-direct, .react-flow__edge .handoff-internal, .react-flow__edge .handoff-citizen-carried";
 
 export interface Run {
   page: Page;
@@ -66,3 +71,16 @@ export async function waitForReady(page: Page): Promise<number> {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits until the page is quiet: `minMs` after now at least, the highlights drawn (when the
+ * probe watches for them), and no main-thread task over 50 ms in the last `quietMs`. Gives up
+ * after `maxMs`. Returns when, from navigation, the last long task before that ended. */
+export async function waitForQuiet(page: Page, opts: { minMs: number; quietMs: number; maxMs: number; highlights: boolean }): Promise<number> {
+  await sleep(opts.minMs);
+  const check = `(() => { const b = window.__bench; const now = performance.now();
+    const last = b.longTasks.reduce((m, t) => Math.max(m, t.start + t.duration), 0);
+    return (${opts.highlights} ? b.highlightsAt !== null : true) && now - last >= ${opts.quietMs} ? last : null; })()`;
+  const handle = await page.waitForFunction(check, null, { polling: 100, timeout: opts.maxMs }).catch(() => null);
+  const last = handle ? ((await handle.jsonValue()) as number) : Number.NaN;
+  return last;
+}

@@ -4,11 +4,10 @@
  */
 import { writeFileSync } from "node:fs";
 import { exportSvg } from "../../src/export/svg";
-import { generateJourney } from "../../tests/helpers/generate-journey";
+import { benchJourney } from "../lib/journeys";
 import { runsFor, stat, type Stat } from "../lib/stats";
 
 const SIZES = [1000, 5000];
-const SEED = 1;
 
 export interface ExportSize {
   steps: number;
@@ -22,7 +21,7 @@ function main() {
   if (!out) throw new Error("usage: export.ts <out.json>");
   const sizes: ExportSize[] = [];
   for (const steps of SIZES) {
-    const journey = generateJourney({ steps, seed: SEED });
+    const journey = benchJourney(steps);
     let t0 = performance.now();
     let svg = exportSvg(journey);
     const firstRunMs = performance.now() - t0;

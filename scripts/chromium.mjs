@@ -6,7 +6,11 @@ import { chromium } from "@playwright/test";
 export function findChromium() {
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv && existsSync(fromEnv)) return fromEnv;
-  for (const candidate of ["/usr/bin/chromium", "/usr/lib/chromium/chromium", "/usr/bin/chromium-browser"]) {
+  for (const candidate of [
+    "/usr/bin/chromium",
+    "/usr/lib/chromium/chromium",
+    "/usr/bin/chromium-browser",
+  ]) {
     if (existsSync(candidate)) return candidate;
   }
   try {

@@ -42,16 +42,19 @@ class Strongest {
     this.count = new Int32Array(n);
   }
 
+  /** Whether the partner in slot `at` is weaker than partner j at strength s. (A method, not a
+   * closure in `offer`: a closure over the strength would allocate on every offer.) */
+  private weaker(at: number, j: number, s: number): boolean {
+    return this.strength[at]! < s || (this.strength[at] === s && this.partner[at]! > j);
+  }
+
   offer(i: number, j: number, s: number): void {
     const base = i * DUPLICATE_NEIGHBOURS;
     let c = this.count[i]!;
-    const weaker = (k: number) =>
-      this.strength[base + k]! < s ||
-      (this.strength[base + k] === s && this.partner[base + k]! > j);
-    if (c === DUPLICATE_NEIGHBOURS && !weaker(c - 1)) return;
+    if (c === DUPLICATE_NEIGHBOURS && !this.weaker(base + c - 1, j, s)) return;
     if (c < DUPLICATE_NEIGHBOURS) this.count[i] = ++c;
     let k = c - 1;
-    while (k > 0 && weaker(k - 1)) {
+    while (k > 0 && this.weaker(base + k - 1, j, s)) {
       this.partner[base + k] = this.partner[base + k - 1]!;
       this.strength[base + k] = this.strength[base + k - 1]!;
       k--;
@@ -111,45 +114,72 @@ export function findDuplicatePairs(
       maxWeight[f] = Math.max(maxWeight[f]!, words.weights[k]!);
     }
   }
-  const postings: number[][] = Array.from({ length: maxWeight.length }, () => []);
-  const postingWeights: number[][] = Array.from({ length: maxWeight.length }, () => []);
-  // How many of each step's first (most frequent) features are not indexed.
-  const prefixLength = new Int32Array(n);
+  // Each step's unindexed prefix is known before the search: its most frequent features, whose
+  // best possible share of a cosine (by weight × the feature's largest weight, and by
+  // Cauchy–Schwarz) stays under the wording floor, cannot make a pair on their own, and words
+  // used by more than COMMON_FEATURE_STEPS steps are never indexed. The rest of its features are
+  // indexed, in one flat inverted index (each feature's steps in step order): no array per
+  // feature to allocate and grow.
+  const { offsets, features: flatFeatures, weights: flatWeights } = model.wording;
+  const prefixEnd = new Int32Array(n);
+  const postingStart = new Int32Array(maxWeight.length + 1);
+  for (let xi = 0; xi < n; xi++) {
+    const start = offsets[xi]!;
+    const end = offsets[xi + 1]!;
+    let byMax = 0;
+    let squares = 0;
+    let prefix = start;
+    for (let k = start; k < end; k++) {
+      const f = flatFeatures[k]!;
+      const w = flatWeights[k]!;
+      byMax += w * maxWeight[f]!;
+      squares += w * w;
+      const bound = Math.min(byMax, Math.sqrt(squares));
+      if (bound < floor || model.documentFrequency[f]! > COMMON_FEATURE_STEPS) prefix = k + 1;
+      else postingStart[f + 1]!++;
+    }
+    prefixEnd[xi] = prefix;
+  }
+  for (let f = 0; f < maxWeight.length; f++) postingStart[f + 1]! += postingStart[f]!;
+  const postingStep = new Int32Array(postingStart[maxWeight.length]!);
+  const postingWeight = new Float64Array(postingStart[maxWeight.length]!);
+  // Steps indexed so far under each feature: the probe of step x sees only earlier steps.
+  const postingCount = new Int32Array(maxWeight.length);
   const partial = new Float64Array(n);
   // The step being probed, as a dense vector, to add the unindexed part of each cosine.
   const dense = new Float64Array(maxWeight.length);
-  const { offsets, features: flatFeatures, weights: flatWeights } = model.wording;
   const hasItems = Uint8Array.from(model.vectors, (v) => (v.items.features.length > 0 ? 1 : 0));
   const seen = new Int32Array(n).fill(-1);
   const candidates = new Int32Array(n);
   const strongest = new Strongest(n);
   for (let xi = 0; xi < n; xi++) {
-    const x = model.vectors[xi]!.words;
+    const xStart = offsets[xi]!;
+    const xEnd = offsets[xi + 1]!;
     // Probe: earlier steps indexed under one of x's features, with their partial cosine.
     let found = 0;
-    for (let k = 0; k < x.features.length; k++) {
-      const wx = x.weights[k]!;
-      const ys = postings[x.features[k]!]!;
-      const ws = postingWeights[x.features[k]!]!;
-      for (let p = 0; p < ys.length; p++) {
-        const y = ys[p]!;
+    for (let k = xStart; k < xEnd; k++) {
+      const f = flatFeatures[k]!;
+      const wx = flatWeights[k]!;
+      const from = postingStart[f]!;
+      const to = from + postingCount[f]!;
+      for (let p = from; p < to; p++) {
+        const y = postingStep[p]!;
         if (seen[y] !== xi) {
           seen[y] = xi;
           partial[y] = 0;
           candidates[found++] = y;
         }
-        partial[y]! += wx * ws[p]!;
+        partial[y]! += wx * postingWeight[p]!;
       }
     }
     const xHasItems = hasItems[xi] === 1;
-    for (let k = 0; k < x.features.length; k++) dense[x.features[k]!] = x.weights[k]!;
+    for (let k = xStart; k < xEnd; k++) dense[flatFeatures[k]!] = flatWeights[k]!;
     for (let c = 0; c < found; c++) {
       const y = candidates[c]!;
       // The wording cosine: the indexed part found by probing, plus the unindexed prefix.
       let cosine = partial[y]!;
-      const start = offsets[y]!;
-      const end = start + prefixLength[y]!;
-      for (let k = start; k < end; k++) cosine += flatWeights[k]! * dense[flatFeatures[k]!]!;
+      for (let k = offsets[y]!, end = prefixEnd[y]!; k < end; k++)
+        cosine += flatWeights[k]! * dense[flatFeatures[k]!]!;
       if (cosine < floor || model.place[y] === model.place[xi]) continue;
       // The most this pair could score; skip it if it cannot reach the threshold or if neither
       // step could keep it.
@@ -165,24 +195,13 @@ export function findDuplicatePairs(
       const s = similarity(vy, vx);
       if (s >= threshold) strongest.add(y, xi, s);
     }
-    for (let k = 0; k < x.features.length; k++) dense[x.features[k]!] = 0;
-    // Index x only under the features past its prefix: the most frequent features, whose best
-    // possible share of a cosine (by weight × the feature's largest weight, and by
-    // Cauchy–Schwarz) stays under the wording floor, cannot make a pair on their own.
-    let byMax = 0;
-    let squares = 0;
-    for (let k = 0; k < x.features.length; k++) {
-      const f = x.features[k]!;
-      const w = x.weights[k]!;
-      byMax += w * maxWeight[f]!;
-      squares += w * w;
-      const bound = Math.min(byMax, Math.sqrt(squares));
-      if (bound < floor || model.documentFrequency[f]! > COMMON_FEATURE_STEPS) {
-        prefixLength[xi] = k + 1;
-      } else {
-        postings[f]!.push(xi);
-        postingWeights[f]!.push(w);
-      }
+    for (let k = xStart; k < xEnd; k++) dense[flatFeatures[k]!] = 0;
+    // Index x under the features past its prefix.
+    for (let k = prefixEnd[xi]!; k < xEnd; k++) {
+      const f = flatFeatures[k]!;
+      const at = postingStart[f]! + postingCount[f]!++;
+      postingStep[at] = xi;
+      postingWeight[at] = flatWeights[k]!;
     }
   }
   return strongest.pairs();

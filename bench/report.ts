@@ -195,7 +195,7 @@ function canvasSection(c: CanvasResults): string[] {
 export function renderMarkdown(r: BenchResults): string {
   const lines: string[] = ["# Seams benchmark", ""];
   lines.push(
-    `Run ${r.startedAt} on ${r.machine.cpus} CPUs (load average ${r.machine.loadAverage.map((x) => x.toFixed(1)).join(", ")} at the start), Node ${r.machine.node}${r.durationS ? `, ${n(r.durationS)} s in all` : ""}.${r.quick ? " **Quick run: one run each, not a report to quote.**" : ""}`,
+    `Run ${r.startedAt} on ${r.machine.cpus} CPUs (load average ${r.machine.loadAverage.map((x) => x.toFixed(1)).join(", ")} at the start), Node ${r.machine.node}${r.durationS ? `, ${n(r.durationS)} s in all` : ""}.${r.quick ? " **A partial run (--quick, --runs or --sizes): not a report to quote.**" : ""}`,
     "",
     "Every figure is the median of its runs with (min–max): at least 3 runs, 5 from 2,000 steps up.",
     "",

@@ -110,7 +110,11 @@ test("a reload keeps every kind of edit", async ({ page, problems }) => {
   await editor.press("Enter");
   await expect(card(page, "Book the registrar by phone")).toBeVisible();
   // A step deleted with the keyboard.
-  await card(page, third!.label).locator(".step-label").click();
+  // Click the card and see it selected (as a person would) before pressing Delete.
+  await expect(async () => {
+    await card(page, third!.label).locator(".step-label").click();
+    await expect(card(page, third!.label)).toHaveClass(/selected/, { timeout: 1000 });
+  }).toPass();
   await page.keyboard.press("Delete");
   await expect(card(page, third!.label)).toHaveCount(0);
   // A step added and a stage added in the outline.

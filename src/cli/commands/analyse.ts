@@ -4,14 +4,12 @@
  * suggested duplicate steps. A readable report by default; `--json` gives the findings with step
  * ids for scripts and CI. Every input goes through the same checks as opening a file in the app.
  */
-import { readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { analyseJourney, type JourneyAnalysis } from "../../domain/analysis";
 import type { Journey } from "../../domain/model";
 import { clusterNumbers } from "../../canvas/analysis-highlights";
-import { describeImportError, fileSizeError, issueLine } from "../../format/errors";
-import { parseJourneyFile } from "../../format/parse";
-import type { ParseResult } from "../../format/results";
+import { openJourneyFile } from "../open-file";
+import { describeImportError, issueLine } from "../../format/errors";
 import {
   HANDOFF_KIND_MEANING,
   HANDOFF_KINDS,
@@ -115,7 +113,8 @@ export function findingsReport(journey: Journey, analysis: JourneyAnalysis, file
   for (const [label, value] of rows) lines.push(`  ${label.padEnd(width)}  ${value}`);
 
   lines.push("", `Handoffs (${analysis.handoffs.length})`);
-  if (analysis.handoffs.length === 0) lines.push("  None: the case stays with one team all the way.");
+  if (analysis.handoffs.length === 0)
+    lines.push("  None: the case stays with one team all the way.");
   for (const kind of HANDOFF_KINDS) {
     const ofKind = analysis.handoffs.filter((h) => h.kind === kind);
     if (ofKind.length === 0) continue;
@@ -125,8 +124,11 @@ export function findingsReport(journey: Journey, analysis: JourneyAnalysis, file
         kind === "internal"
           ? `${names.ownerAndLane(h.fromStepId)} → ${names.ownerAndLane(h.toStepId)}`
           : `${names.actor(h.fromActorId)} → ${names.actor(h.toActorId)}`;
-      lines.push(`    ${who}: ${quoted(names.stepLabel(h.fromStepId))} → ${quoted(names.stepLabel(h.toStepId))}`);
-      if (h.viaStepIds.length > 0) lines.push(`      via ${listWords(h.viaStepIds.map((id) => quoted(names.stepLabel(id))))}`);
+      lines.push(
+        `    ${who}: ${quoted(names.stepLabel(h.fromStepId))} → ${quoted(names.stepLabel(h.toStepId))}`,
+      );
+      if (h.viaStepIds.length > 0)
+        lines.push(`      via ${listWords(h.viaStepIds.map((id) => quoted(names.stepLabel(id))))}`);
     }
   }
 
@@ -135,12 +137,16 @@ export function findingsReport(journey: Journey, analysis: JourneyAnalysis, file
   if (repeated.length === 0) lines.push("  Nothing is asked for twice.");
   const itemWidth = Math.max(0, ...repeated.map((r) => r.label.length));
   for (const r of repeated) {
-    const who = listWords(r.organisationIds.map((id) => names.actor(id))) || "the citizen's own steps";
+    const who =
+      listWords(r.organisationIds.map((id) => names.actor(id))) || "the citizen's own steps";
     lines.push(`  ${r.label.padEnd(itemWidth)}  ${plural(r.count, "time")}  ${who}`);
   }
 
   const numbers = clusterNumbers(analysis.duplicates);
-  lines.push("", `Duplicated steps (${numbers.size} suggested${analysis.duplicates.length > numbers.size ? `, ${analysis.duplicates.length - numbers.size} dismissed` : ""})`);
+  lines.push(
+    "",
+    `Duplicated steps (${numbers.size} suggested${analysis.duplicates.length > numbers.size ? `, ${analysis.duplicates.length - numbers.size} dismissed` : ""})`,
+  );
   if (analysis.duplicates.length === 0) lines.push("  None suggested.");
   for (const c of analysis.duplicates) {
     const n = numbers.get(c.key);
@@ -151,8 +157,10 @@ export function findingsReport(journey: Journey, analysis: JourneyAnalysis, file
     );
     const terms = readableTerms(c.sharedTerms);
     if (terms.length > 0) lines.push(`      same words: ${terms.map(quoted).join(", ")}`);
-    if (c.sharedItems.length > 0) lines.push(`      same information asked: ${c.sharedItems.join(", ")}`);
-    for (const id of c.stepIds) lines.push(`      - ${names.owner(id)}: ${quoted(names.stepLabel(id))}`);
+    if (c.sharedItems.length > 0)
+      lines.push(`      same information asked: ${c.sharedItems.join(", ")}`);
+    for (const id of c.stepIds)
+      lines.push(`      - ${names.owner(id)}: ${quoted(names.stepLabel(id))}`);
   }
   return `${lines.join("\n")}\n`;
 }
@@ -165,25 +173,10 @@ function stepList(ids: readonly string[], names: JourneyNames): string {
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-async function open(input: string): Promise<ParseResult> {
-  let size: number;
-  try {
-    const info = await stat(input);
-    if (!info.isFile()) return { ok: false, error: { kind: "not-a-journey-file", message: "It is not a file." } };
-    size = info.size;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const message = code === "ENOENT" ? "There is no such file." : `It could not be read (${code ?? "unknown error"}).`;
-    return { ok: false, error: { kind: "not-a-journey-file", message } };
-  }
-  const tooLarge = fileSizeError(size);
-  if (tooLarge) return { ok: false, error: tooLarge };
-  return parseJourneyFile(new Uint8Array(await readFile(input)));
-}
-
 export const command: Command = {
   name: "analyse",
-  summary: "report the handoffs, repeated information, duplicate steps and scorecard of journey files",
+  summary:
+    "report the handoffs, repeated information, duplicate steps and scorecard of journey files",
   usage,
   async run(args, io): Promise<ExitCode> {
     const parsed = parseArgs(args, [], ["json"]);
@@ -194,7 +187,7 @@ export const command: Command = {
     const reports: string[] = [];
     let failed = 0;
     for (const name of inputs) {
-      const opened = await open(resolve(io.cwd, name));
+      const opened = await openJourneyFile(resolve(io.cwd, name));
       if (!opened.ok) {
         io.stderr(`${name}: ${describeImportError(opened.error)}\n`);
         failed++;
@@ -219,7 +212,8 @@ export const command: Command = {
     } else if (reports.length > 0) {
       io.stdout(reports.join(`\n${"─".repeat(72)}\n\n`));
     }
-    if (failed > 0 && inputs.length > 1) io.stderr(`${failed} of ${inputs.length} files could not be analysed.\n`);
+    if (failed > 0 && inputs.length > 1)
+      io.stderr(`${failed} of ${inputs.length} files could not be analysed.\n`);
     return failed > 0 ? EXIT.badInput : EXIT.ok;
   },
 };

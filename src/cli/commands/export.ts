@@ -3,17 +3,26 @@
  * one file or many. Every input goes through the same checks as opening a file in the app;
  * a bad file is reported with its located problems and the others are still exported.
  */
-import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { basename, isAbsolute, join, relative, resolve } from "node:path";
 import { analysisHighlights } from "../../canvas/analysis-highlights";
 import { analyseJourney } from "../../domain/analysis";
 import { exportCsv } from "../../export/csv";
 import { exportSvg } from "../../export/svg";
 import { serializeJourney } from "../../format/envelope";
-import { describeImportError, fileSizeError, issueLine } from "../../format/errors";
-import { parseJourneyFile } from "../../format/parse";
+import { describeImportError, issueLine } from "../../format/errors";
 import type { ParseResult } from "../../format/results";
-import { EXIT, UsageError, parseArgs, single, type CliIo, type Command, type ExitCode, type ParsedArgs } from "../command";
+import { openJourneyFile } from "../open-file";
+import {
+  EXIT,
+  UsageError,
+  parseArgs,
+  single,
+  type CliIo,
+  type Command,
+  type ExitCode,
+  type ParsedArgs,
+} from "../command";
 
 const FORMATS = ["svg", "csv", "json"] as const;
 type Format = (typeof FORMATS)[number];
@@ -63,7 +72,8 @@ function formatsOf(values: readonly string[] | undefined): Format[] {
   if (!values) return ["svg", "csv"];
   const formats = values.flatMap((v) => v.split(",")).map((v) => v.trim().toLowerCase());
   for (const f of formats) {
-    if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown format "${f}" (use svg, csv or json)`);
+    if (!(FORMATS as readonly string[]).includes(f))
+      throw new UsageError(`unknown format "${f}" (use svg, csv or json)`);
   }
   return [...new Set(formats as Format[])];
 }
@@ -82,14 +92,21 @@ function planFiles(parsed: ParsedArgs, cwd: string): Plan[] {
     const path = single(parsed, format);
     return path === undefined ? [] : [{ format, path }];
   });
-  if (outDir !== undefined && named.length > 0) throw new UsageError("use either --out-dir or --svg/--csv/--json, not both");
-  if (outDir === undefined && parsed.options.has("format")) throw new UsageError("--format goes with --out-dir");
+  if (outDir !== undefined && named.length > 0)
+    throw new UsageError("use either --out-dir or --svg/--csv/--json, not both");
+  if (outDir === undefined && parsed.options.has("format"))
+    throw new UsageError("--format goes with --out-dir");
   if (outDir === undefined) {
-    if (named.length === 0) throw new UsageError("say what to write: --svg, --csv or --json (or --out-dir)");
+    if (named.length === 0)
+      throw new UsageError("say what to write: --svg, --csv or --json (or --out-dir)");
     if (inputs.length > 1) throw new UsageError("several input files need --out-dir");
-    if (named.filter((o) => o.path === "-").length > 1) throw new UsageError("only one output can go to standard output");
+    if (named.filter((o) => o.path === "-").length > 1)
+      throw new UsageError("only one output can go to standard output");
     const input = resolve(cwd, inputs[0]!);
-    const outputs = named.map((o) => ({ format: o.format, path: o.path === "-" ? "-" : resolve(cwd, o.path) }));
+    const outputs = named.map((o) => ({
+      format: o.format,
+      path: o.path === "-" ? "-" : resolve(cwd, o.path),
+    }));
     const only = { name: inputs[0]!, input, outputs };
     checkDistinct([only]);
     return [only];
@@ -99,7 +116,10 @@ function planFiles(parsed: ParsedArgs, cwd: string): Plan[] {
   const plans = inputs.map((file) => ({
     name: file,
     input: resolve(cwd, file),
-    outputs: formats.map((format) => ({ format, path: join(dir, `${outputStem(file)}${EXTENSION[format]}`) })),
+    outputs: formats.map((format) => ({
+      format,
+      path: join(dir, `${outputStem(file)}${EXTENSION[format]}`),
+    })),
   }));
   checkDistinct(plans);
   return plans;
@@ -113,7 +133,8 @@ function checkDistinct(plans: readonly Plan[]): void {
     for (const { path } of outputs) {
       if (path === "-") continue;
       if (inputs.has(path)) throw new UsageError(`${path} is an input file; choose another output`);
-      if (written.has(path)) throw new UsageError(`two inputs would both write ${path}; give them different names`);
+      if (written.has(path))
+        throw new UsageError(`two inputs would both write ${path}; give them different names`);
       written.add(path);
     }
   }
@@ -125,27 +146,17 @@ function shown(cwd: string, path: string): string {
   return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? path : rel;
 }
 
-async function open(input: string): Promise<ParseResult> {
-  let size: number;
-  try {
-    const info = await stat(input);
-    if (!info.isFile()) return { ok: false, error: { kind: "not-a-journey-file", message: "It is not a file." } };
-    size = info.size;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const message = code === "ENOENT" ? "There is no such file." : `It could not be read (${code ?? "unknown error"}).`;
-    return { ok: false, error: { kind: "not-a-journey-file", message } };
-  }
-  const tooLarge = fileSizeError(size);
-  if (tooLarge) return { ok: false, error: tooLarge };
-  return parseJourneyFile(new Uint8Array(await readFile(input)));
-}
-
-function render(format: Format, opened: Extract<ParseResult, { ok: true }>, options: Options): string {
+function render(
+  format: Format,
+  opened: Extract<ParseResult, { ok: true }>,
+  options: Options,
+): string {
   const envelope = { baseVersionId: opened.envelope.baseVersionId };
   switch (format) {
     case "svg": {
-      const highlights = options.highlights ? analysisHighlights(analyseJourney(opened.journey)) : undefined;
+      const highlights = options.highlights
+        ? analysisHighlights(analyseJourney(opened.journey))
+        : undefined;
       return exportSvg(opened.journey, { envelope, highlights });
     }
     case "csv":
@@ -155,8 +166,13 @@ function render(format: Format, opened: Extract<ParseResult, { ok: true }>, opti
   }
 }
 
-async function exportOne(plan: Plan, options: Options, io: CliIo, quiet: boolean): Promise<boolean> {
-  const opened = await open(plan.input);
+async function exportOne(
+  plan: Plan,
+  options: Options,
+  io: CliIo,
+  quiet: boolean,
+): Promise<boolean> {
+  const opened = await openJourneyFile(plan.input);
   if (!opened.ok) {
     io.stderr(`${plan.name}: ${describeImportError(opened.error)}\n`);
     return false;
@@ -176,7 +192,9 @@ async function exportOne(plan: Plan, options: Options, io: CliIo, quiet: boolean
   }
   if (!quiet) {
     const steps = opened.journey.steps.length;
-    io.stdout(`${plan.name}: ${steps} step${steps === 1 ? "" : "s"} → ${files.map((f) => shown(io.cwd, f.path)).join(", ")}\n`);
+    io.stdout(
+      `${plan.name}: ${steps} step${steps === 1 ? "" : "s"} → ${files.map((f) => shown(io.cwd, f.path)).join(", ")}\n`,
+    );
   }
   return true;
 }
@@ -188,11 +206,16 @@ export const command: Command = {
   async run(args, io): Promise<ExitCode> {
     const { plans, options } = plan(args, io.cwd);
     const quiet = plans.some((p) => p.outputs.some((o) => o.path === "-"));
-    const dirs = new Set(plans.flatMap((p) => p.outputs.filter((o) => o.path !== "-").map((o) => resolve(o.path, ".."))));
+    const dirs = new Set(
+      plans.flatMap((p) =>
+        p.outputs.filter((o) => o.path !== "-").map((o) => resolve(o.path, "..")),
+      ),
+    );
     for (const dir of dirs) await mkdir(dir, { recursive: true });
     let failed = 0;
     for (const p of plans) if (!(await exportOne(p, options, io, quiet))) failed++;
-    if (failed > 0 && plans.length > 1) io.stderr(`${failed} of ${plans.length} files could not be exported.\n`);
+    if (failed > 0 && plans.length > 1)
+      io.stderr(`${failed} of ${plans.length} files could not be exported.\n`);
     return failed > 0 ? EXIT.badInput : EXIT.ok;
   },
 };

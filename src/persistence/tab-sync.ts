@@ -134,7 +134,6 @@ export class TabSync {
   private async handle(msg: SyncMessage): Promise<void> {
     const { repository, journeyId } = this.options;
     this.clock = Math.max(this.clock, msg.version);
-    this.seen.set(msg.tabId, Math.max(this.seen.get(msg.tabId) ?? 0, msg.version));
     const keys = msg.changed.map(
       ([kind, id]) => [journeyId, kind, id] as [string, StoredKind, string],
     );
@@ -163,6 +162,9 @@ export class TabSync {
     });
     if (result.stored) this.options.autosave.rebase(result.stored);
     this.options.apply(result.journey);
+    // Seen only once merged: a save of ours that commits while the rows are still being read
+    // has not seen this change, and must not tell the other tab it has.
+    this.seen.set(msg.tabId, Math.max(this.seen.get(msg.tabId) ?? 0, msg.version));
     this.overrode.push(...result.conflicts);
     this.report(msg, local, result.journey, result.conflicts);
   }

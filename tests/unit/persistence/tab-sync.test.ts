@@ -181,6 +181,27 @@ describe("TabSync between two tabs", () => {
     expect(a.conflicts).toContainEqual(["step-4"]);
   });
 
+  it("a save that commits while the other tab's message is still being read does not hide the lost edit", async () => {
+    const { a, b } = await twoTabs(8, 60_000);
+    a.edit((j) => editStep(j, "step-5", { label: "A first" }));
+    b.edit((j) => editStep(j, "step-5", { label: "B second" }));
+    // B's own save is ahead of its read of A's rows (IndexedDB runs the earlier write first),
+    // so B announces its commit before it has merged A's change.
+    const read = b.repo.readRows.bind(b.repo);
+    b.repo.readRows = async (...args) => {
+      await b.autosave.flush();
+      return read(...args);
+    };
+    await a.autosave.flush();
+    await new Promise((r) => setTimeout(r, 30));
+    await b.sync.idle();
+    await settle(a, b);
+    expect(label(await stored(a), "step-5")).toBe("B second");
+    expect(label(a.journey(), "step-5")).toBe("B second");
+    expect(label(b.journey(), "step-5")).toBe("B second");
+    expect(a.conflicts).toContainEqual(["step-5"]); // A's edit was replaced
+  });
+
   it("posts on a channel named after the journey, with a per-tab increasing version", async () => {
     const { a } = await twoTabs();
     const listener = new BroadcastChannel("seams-journey-journey-1");

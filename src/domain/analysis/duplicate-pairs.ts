@@ -122,6 +122,8 @@ export function findDuplicatePairs(
   // feature to allocate and grow.
   const { offsets, features: flatFeatures, weights: flatWeights } = model.wording;
   const prefixEnd = new Int32Array(n);
+  // The most the unindexed prefix of each step can add to a cosine (the same two bounds).
+  const prefixBound = new Float64Array(n);
   const postingStart = new Int32Array(maxWeight.length + 1);
   for (let xi = 0; xi < n; xi++) {
     const start = offsets[xi]!;
@@ -135,8 +137,10 @@ export function findDuplicatePairs(
       byMax += w * maxWeight[f]!;
       squares += w * w;
       const bound = Math.min(byMax, Math.sqrt(squares));
-      if (bound < floor || model.documentFrequency[f]! > COMMON_FEATURE_STEPS) prefix = k + 1;
-      else postingStart[f + 1]!++;
+      if (bound < floor || model.documentFrequency[f]! > COMMON_FEATURE_STEPS) {
+        prefix = k + 1;
+        prefixBound[xi] = bound;
+      } else postingStart[f + 1]!++;
     }
     prefixEnd[xi] = prefix;
   }
@@ -176,11 +180,14 @@ export function findDuplicatePairs(
     for (let k = xStart; k < xEnd; k++) dense[flatFeatures[k]!] = flatWeights[k]!;
     for (let c = 0; c < found; c++) {
       const y = candidates[c]!;
+      // Steps in one place are never duplicates, and a pair whose prefix cannot lift it to the
+      // floor is not worth adding up.
+      if (model.place[y] === model.place[xi] || partial[y]! + prefixBound[y]! < floor) continue;
       // The wording cosine: the indexed part found by probing, plus the unindexed prefix.
       let cosine = partial[y]!;
       for (let k = offsets[y]!, end = prefixEnd[y]!; k < end; k++)
         cosine += flatWeights[k]! * dense[flatFeatures[k]!]!;
-      if (cosine < floor || model.place[y] === model.place[xi]) continue;
+      if (cosine < floor) continue;
       // The most this pair could score; skip it if it cannot reach the threshold or if neither
       // step could keep it.
       const vx = model.vectors[xi]!;

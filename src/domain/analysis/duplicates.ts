@@ -35,12 +35,20 @@ export function duplicateClusterKey(stepIds: readonly StepId[]): string {
  * by at most COMMON_FEATURE_STEPS steps, sorted. */
 function bindingFeatures(model: SimilarityModel, i: number): Int32Array {
   const { words, items } = model.vectors[i]!;
-  const out: number[] = [];
-  for (const v of [words, items]) {
-    for (const f of v.features)
-      if (model.documentFrequency[f]! <= COMMON_FEATURE_STEPS) out.push(f);
+  const df = model.documentFrequency;
+  const out = new Int32Array(words.features.length + items.features.length);
+  // Both lists are sorted: merge them.
+  let n = 0;
+  let w = 0;
+  let t = 0;
+  while (w < words.features.length || t < items.features.length) {
+    const takeWord =
+      t === items.features.length ||
+      (w < words.features.length && words.features[w]! < items.features[t]!);
+    const f = takeWord ? words.features[w++]! : items.features[t++]!;
+    if (df[f]! <= COMMON_FEATURE_STEPS) out[n++] = f;
   }
-  return Int32Array.from(out.sort((p, q) => p - q));
+  return out.subarray(0, n);
 }
 
 function overlaps(a: Int32Array, b: Int32Array): boolean {
@@ -175,11 +183,12 @@ function shared(
   counts: Int32Array,
 ): { sharedTerms: string[]; sharedItems: string[] } {
   const touched: number[] = [];
+  const count = (list: Int32Array) => {
+    for (let k = 0; k < list.length; k++) if (counts[list[k]!]!++ === 0) touched.push(list[k]!);
+  };
   for (const m of members) {
-    const v = model.vectors[m]!;
-    for (const list of [v.words.features, v.items.features]) {
-      for (const f of list) if (counts[f]!++ === 0) touched.push(f);
-    }
+    count(model.vectors[m]!.words.features);
+    count(model.vectors[m]!.items.features);
   }
   const common = touched
     .filter((f) => counts[f]! >= 2)
@@ -189,7 +198,7 @@ function shared(
         model.documentFrequency[p]! - model.documentFrequency[q]! ||
         p - q,
     );
-  for (const f of touched) counts[f] = 0;
+  for (let k = 0; k < touched.length; k++) counts[touched[k]!] = 0;
   const sharedTerms: string[] = [];
   const sharedItemIds: string[] = [];
   for (const f of common) {

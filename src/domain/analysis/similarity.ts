@@ -124,16 +124,21 @@ interface TextFeatures {
 }
 
 /** Features by text, for each set of place words (usually one per journey). */
-const featureCache = new Map<string, Map<string, TextFeatures>>();
+interface FeatureCache {
+  /** Texts as read on steps of the citizen and other actors, and on organisations' steps. */
+  others: Map<string, TextFeatures>;
+  organisation: Map<string, TextFeatures>;
+}
+const featureCache = new Map<string, FeatureCache>();
 
 function textFeatures(
   text: string,
   organisation: boolean,
   skip: Set<string>,
-  cache: Map<string, TextFeatures>,
+  caches: FeatureCache,
 ) {
-  const key = organisation ? `\u0001${text}` : text;
-  const cached = cache.get(key);
+  const cache = organisation ? caches.organisation : caches.others;
+  const cached = cache.get(text);
   if (cached) return cached;
   const terms: TermOccurrence[] = termOccurrences(text)
     .filter((t) => !skip.has(t.term))
@@ -166,7 +171,7 @@ function textFeatures(
       out.weights.push(FRAME_WEIGHT);
     }
   }
-  cache.set(key, out);
+  cache.set(text, out);
   return out;
 }
 
@@ -184,10 +189,13 @@ export function buildSimilarityModel(ix: JourneyIndex, items: StepItem[][]): Sim
   }
   if (!featureCache.has(skipName)) {
     if (featureCache.size > 20) featureCache.clear();
-    featureCache.set(skipName, new Map());
+    featureCache.set(skipName, { others: new Map(), organisation: new Map() });
   }
   const cache = featureCache.get(skipName)!;
-  if (cache.size > 50_000) cache.clear();
+  if (cache.others.size + cache.organisation.size > 50_000) {
+    cache.others.clear();
+    cache.organisation.clear();
+  }
 
   // Each step's texts and items as interned numbers; then numbered locally, in first-seen order.
   const texts = ix.steps.map((step, i) => {

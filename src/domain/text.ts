@@ -280,6 +280,7 @@ work | - | work job employment employed |
 home | - | home house property dwelling |
 record | - | record file |
 photo | - | photo photograph picture selfie |
+name | - | name surname forename | first name; last name; family name; maiden name; married name
 help | - | help assist assistance advice guidance |
 reduction | - | reduction discount relief rebate support |
 visit* | - | visit attend | go to; turn up; come in

@@ -116,6 +116,9 @@ describe("normaliseTerms", () => {
     expect(same("Let HMRC know you have moved", "Change the address for Child Benefit")).toEqual(
       expect.arrayContaining(["notify", "address"]),
     );
+    expect(same("Let HMRC know your new surname", "Tell the council you've changed your name")).toEqual(
+      expect.arrayContaining(["notify", "name"]),
+    );
     expect(same("Prove your identity", "Have your ID checked at the Post Office")).toEqual(
       expect.arrayContaining(["verify", "identity"]),
     );

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { analyseJourney } from "../../../src/domain/analysis";
 import type { LabelledJourney } from "../../fixtures/analysis/build";
 import { bereavement } from "../../fixtures/analysis/bereavement";
+import { changeOfName } from "../../fixtures/analysis/change-of-name";
 import { holdoutBlueBadge } from "../../fixtures/analysis/holdout-blue-badge";
 import { holdoutDisability } from "../../fixtures/analysis/holdout-disability";
 import { holdoutFirstPassport } from "../../fixtures/analysis/holdout-first-passport";
@@ -26,6 +27,7 @@ const DEVELOPMENT = [
   newBaby,
   pensionAge,
   postOfficeIdentity,
+  changeOfName,
 ];
 const HOLDOUT = [holdoutDisability];
 /** Written before the duplicate-step rules were reworked, in other organisations' words, and

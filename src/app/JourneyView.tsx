@@ -1,5 +1,5 @@
 import { Suspense, useMemo, useRef, useState } from "react";
-import { analysisHighlights } from "../canvas/analysis-highlights";
+import { analysisHighlights } from "../domain/analysis/analysis-highlights";
 import { BlueprintCanvas } from "../canvas/BlueprintCanvas";
 import { useAnalysis } from "../canvas/useAnalysis";
 import { ExportMenu } from "../panels/files/ExportMenu";

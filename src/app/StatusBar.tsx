@@ -1,6 +1,6 @@
 import { useSeamsState, useStoreApi } from "../store/context";
 import { useLibrary } from "../store/library";
-import { downloadJourney } from "./download";
+import { downloadJourney } from "../ui/download";
 
 const LABELS = {
   saved: "All changes saved on this computer",

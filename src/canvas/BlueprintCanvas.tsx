@@ -19,7 +19,7 @@ import { useCommands, useSeamsState, useStoreApi } from "../store/context";
 import { BlueprintMiniMap } from "./BlueprintMiniMap";
 import { FlowEdge, FlowMarkers } from "./FlowEdge";
 import { GridBackdrop } from "./GridBackdrop";
-import { NO_HIGHLIGHTS, type CanvasHighlights } from "./highlights";
+import { NO_HIGHLIGHTS, type CanvasHighlights } from "../domain/analysis/highlights";
 import { OverlayPanel } from "./OverlayPanel";
 import { createEdgeBuilder, createNodeBuilder, type FlowEdge as FlowEdgeType, type StepNode as StepNodeType } from "./nodes";
 import { StepNode } from "./StepNode";

@@ -9,7 +9,7 @@ import { Panel } from "@xyflow/react";
 import { memo, useId, useState, type ReactNode } from "react";
 import { useSeamsState } from "../store/context";
 import type { Overlays } from "../store/store";
-import { DUPLICATE_COLOURS } from "./highlights";
+import { DUPLICATE_COLOURS } from "../domain/analysis/highlights";
 
 const TOGGLES: [keyof Overlays, string][] = [
   ["handoffs", "Handoffs"],

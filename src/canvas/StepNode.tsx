@@ -2,7 +2,7 @@ import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo, useEffect, useRef, useState } from "react";
 import { CHANNEL_LABELS } from "../domain/model";
 import { useCommands, useSeamsState } from "../store/context";
-import { DUPLICATE_COLOURS } from "./highlights";
+import { DUPLICATE_COLOURS } from "../domain/analysis/highlights";
 import type { StepNode as StepNodeType } from "./nodes";
 
 const EMOTION_WORDS: Record<number, string> = { [-2]: "very unhappy", [-1]: "unhappy", 0: "neutral", 1: "happy", 2: "very happy" };

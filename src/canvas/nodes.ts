@@ -6,7 +6,7 @@
 import { Position, type Edge, type Node, type NodeHandle } from "@xyflow/react";
 import type { BlueprintLayout, StepBox } from "../domain/layout";
 import type { Actor, Flow, FlowId, Journey, Lane, Step, StepId } from "../domain/model";
-import type { CanvasHighlights, HandoffKind } from "./highlights";
+import type { CanvasHighlights, HandoffKind } from "../domain/analysis/highlights";
 
 export interface StepNodeData extends Record<string, unknown> {
   step: Step;

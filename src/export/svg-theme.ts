@@ -4,34 +4,21 @@
  * thick (citizen-carried) or grey dashed (internal), black dashed layer lines, black stage
  * headers. Everything is a presentation attribute, so renderers without CSS draw it too.
  */
-import type { FlowId, StepId } from "../domain/model";
+import {
+  DUPLICATE_COLOURS,
+  type CanvasHighlights,
+  type HandoffKind,
+} from "../domain/analysis/highlights";
 import { cleanXmlText } from "./xml";
 
 /** A generic font stack every renderer knows (Inkscape, rsvg, PowerPoint, browsers). */
 export const FONT_FAMILY = "Arial, Helvetica, sans-serif";
 
-export type HandoffKind = "direct" | "citizen-carried" | "internal";
-
-/** What the analysis marks in the drawing. Structurally the same as the canvas highlights, so
- * the app passes what the canvas shows. */
-export interface SvgHighlights {
-  /** Steps in a duplicate cluster: the cluster's number (for its colour) and key. */
-  duplicateOf: ReadonlyMap<StepId, { cluster: number; key: string }>;
-  /** Data items a step asks for that other steps ask for too. */
-  repeatedAt: ReadonlyMap<StepId, readonly string[]>;
-  /** Flows that carry a handoff, by kind. */
-  handoffOn: ReadonlyMap<FlowId, HandoffKind>;
-}
-
-/** Colours of duplicate clusters, by cluster number (the canvas uses the same list). */
-export const DUPLICATE_COLOURS = [
-  "#b4005a",
-  "#6f2dbd",
-  "#00707a",
-  "#9a5b00",
-  "#2b4a9e",
-  "#7a1f1f",
-] as const;
+export type { HandoffKind };
+/** What the analysis marks in the drawing: what the canvas shows, so the app passes its own. */
+export type SvgHighlights = CanvasHighlights;
+/** Colours of duplicate clusters, by cluster number (the canvas's list). */
+export { DUPLICATE_COLOURS };
 
 export function duplicateColour(cluster: number): string {
   const n = DUPLICATE_COLOURS.length;

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
-import { fileNameFor } from "../../src/app/download";
+import { fileNameFor } from "../../src/ui/download";
 import { SAMPLE_JOURNEYS } from "../../src/domain/samples";
 import { serializeJourney } from "../../src/format/envelope";
 import { parseJourneyFile } from "../../src/format/parse";

@@ -7,7 +7,7 @@
 import { resolve } from "node:path";
 import { analyseJourney, type JourneyAnalysis } from "../../domain/analysis";
 import type { Journey } from "../../domain/model";
-import { clusterNumbers } from "../../canvas/analysis-highlights";
+import { clusterNumbers } from "../../domain/analysis/analysis-highlights";
 import { openJourneyFile } from "../open-file";
 import { describeImportError, issueLine } from "../../format/errors";
 import {

@@ -5,7 +5,7 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { basename, isAbsolute, join, relative, resolve } from "node:path";
-import { analysisHighlights } from "../../canvas/analysis-highlights";
+import { analysisHighlights } from "../../domain/analysis/analysis-highlights";
 import { analyseJourney } from "../../domain/analysis";
 import { exportCsv } from "../../export/csv";
 import { exportSvg } from "../../export/svg";

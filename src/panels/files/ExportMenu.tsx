@@ -4,7 +4,7 @@
  * a Blob link, named after the journey's title.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
-import { downloadBlob, fileNameFor } from "../../app/download";
+import { downloadBlob, fileNameFor } from "../../ui/download";
 import { exportCsv } from "../../export/csv";
 import { exportSvg } from "../../export/svg";
 import { serializeJourney } from "../../format/envelope";

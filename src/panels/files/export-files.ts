@@ -10,7 +10,7 @@
  * or read-only), the id is the journey's revision, `rev:<updatedAt>`: it names the state that
  * was exported, but no stored version matches it, so such a file merges two ways.
  */
-import { analysisHighlights } from "../../canvas/analysis-highlights";
+import { analysisHighlights } from "../../domain/analysis/analysis-highlights";
 import { analysisOf } from "../../canvas/useAnalysis";
 import { diffJourneys } from "../../domain/merge/diff";
 import type { Journey } from "../../domain/model";

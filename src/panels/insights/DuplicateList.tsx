@@ -2,8 +2,8 @@
  * and strength, its steps, and the user's decision: confirm, dismiss, or undo. Decisions are
  * kept in the journey, so they are saved and exported with it. */
 import { useId } from "react";
-import { clusterNumbers } from "../../canvas/analysis-highlights";
-import { DUPLICATE_COLOURS } from "../../canvas/highlights";
+import { clusterNumbers } from "../../domain/analysis/analysis-highlights";
+import { DUPLICATE_COLOURS } from "../../domain/analysis/highlights";
 import type { DuplicateCluster } from "../../domain/analysis/duplicates";
 import { useCommands, useSeamsState } from "../../store/context";
 import { plural, quoted, readableTerms, strengthWords, whereWords, type JourneyNames } from "./describe";

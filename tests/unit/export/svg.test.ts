@@ -10,7 +10,7 @@ import {
   DUPLICATE_COLOURS,
   NO_HIGHLIGHTS,
   type CanvasHighlights,
-} from "../../../src/canvas/highlights";
+} from "../../../src/domain/analysis/highlights";
 import { GRID, blueprintLayout } from "../../../src/domain/layout";
 import type { Journey } from "../../../src/domain/model";
 import { buildBereavementJourney } from "../../../src/domain/samples/bereavement";

@@ -1,7 +1,7 @@
 /** The analysis as canvas marks: which flows each kind of handoff marks, which steps carry a
  * duplicate number, and which carry repeated items. */
 import { describe, expect, it } from "vitest";
-import { analysisHighlights, clusterNumbers } from "../../../src/canvas/analysis-highlights";
+import { analysisHighlights, clusterNumbers } from "../../../src/domain/analysis/analysis-highlights";
 import { analyseJourney, type JourneyAnalysis } from "../../../src/domain/analysis";
 import type { DuplicateCluster } from "../../../src/domain/analysis/duplicates";
 import type { Handoff } from "../../../src/domain/analysis/handoffs";

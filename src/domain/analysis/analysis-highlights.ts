@@ -3,9 +3,9 @@
  * kind, which steps belong to a duplicate cluster, and which data items a step asks for that
  * other steps ask for too. Pure: the same analysis always gives equal highlights.
  */
-import type { JourneyAnalysis } from "../domain/analysis";
-import type { DuplicateCluster } from "../domain/analysis/duplicates";
-import type { FlowId, StepId } from "../domain/model";
+import type { JourneyAnalysis } from ".";
+import type { DuplicateCluster } from "./duplicates";
+import type { FlowId, StepId } from "../model";
 import type { CanvasHighlights, HandoffKind } from "./highlights";
 
 /** When a flow carries handoffs of several kinds, the costliest is drawn. */

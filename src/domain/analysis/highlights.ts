@@ -1,5 +1,5 @@
 /** What the analysis marks on the canvas, indexed for the node and edge renderers. */
-import type { FlowId, StepId } from "../domain/model";
+import type { FlowId, StepId } from "../model";
 
 export type HandoffKind = "direct" | "citizen-carried" | "internal";
 

@@ -13,6 +13,7 @@ import {
   INK,
   MARK_STYLES,
   MUTED,
+  svgText,
   displayText,
   duplicateColour,
   type MarkStyle,
@@ -98,20 +99,6 @@ export function drawMark(
   return { node, width };
 }
 
-function textEl(
-  x: number,
-  y: number,
-  size: number,
-  content: string,
-  extra: Record<string, string> = {},
-) {
-  return el(
-    "text",
-    { x, y, "font-family": FONT_FAMILY, "font-size": size, fill: INK, ...extra },
-    content,
-  );
-}
-
 /** The top strip in the owner's colour, following the card's rounded corners. */
 function ownerStrip(x: number, y: number, w: number, colour: string): XmlElement {
   const r = STRIP;
@@ -168,9 +155,9 @@ export function drawCard(box: StepBox, info: CardInfo): XmlElement {
       "stroke-dasharray": step.evidenceStatus === "proposed" ? "5 3" : null,
     }),
     ownerStrip(x, y, w, info.colour),
-    textEl(x + PAD_X, y + STRIP + 14, OWNER_FONT.size, owner, { "font-weight": "bold" }),
+    svgText(x + PAD_X, y + STRIP + 14, OWNER_FONT.size, owner, { "font-weight": "bold" }),
     channel
-      ? textEl(x + w - PAD_X, y + STRIP + 14, CHANNEL_FONT.size, channel, {
+      ? svgText(x + w - PAD_X, y + STRIP + 14, CHANNEL_FONT.size, channel, {
           "text-anchor": "end",
           fill: MUTED,
         })
@@ -195,7 +182,7 @@ function metaRow(info: CardInfo, left: number, baseline: number, width: number):
       (t) => textWidth(t, CHANNEL_FONT.size) + MARK_GAP + marksWidth <= width,
     );
     if (text) {
-      parts.push(textEl(x, baseline, CHANNEL_FONT.size, text, { fill: MUTED }));
+      parts.push(svgText(x, baseline, CHANNEL_FONT.size, text, { fill: MUTED }));
       x += textWidth(text, CHANNEL_FONT.size) + MARK_GAP + 2;
     }
   }

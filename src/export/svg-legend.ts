@@ -14,6 +14,7 @@ import {
   INK,
   MARK_STYLES,
   MUTED,
+  svgText,
   displayText,
   duplicateColour,
   safeColour,
@@ -21,20 +22,6 @@ import {
   type SvgHighlights,
 } from "./svg-theme";
 import { truncateToWidth, wrapText } from "./text-measure";
-
-function label(
-  x: number,
-  y: number,
-  size: number,
-  content: string,
-  extra: Record<string, string> = {},
-) {
-  return el(
-    "text",
-    { x, y, "font-family": FONT_FAMILY, "font-size": size, fill: INK, ...extra },
-    content,
-  );
-}
 
 const MONTHS =
   "January February March April May June July August September October November December".split(
@@ -61,7 +48,7 @@ export function titleBlock(journey: Journey, width: number): Block {
   let y = 24;
   const title = displayText(journey.title) || "Untitled journey";
   parts.push(
-    label(0, y, 22, truncateToWidth(title, width, { size: 22, bold: true }), {
+    svgText(0, y, 22, truncateToWidth(title, width, { size: 22, bold: true }), {
       "font-weight": "bold",
     }),
   );
@@ -86,7 +73,7 @@ export function titleBlock(journey: Journey, width: number): Block {
   if (facts.length > 0) {
     y += 20;
     parts.push(
-      label(0, y, 12, truncateToWidth(facts.join(" · "), width, { size: 12 }), { fill: MUTED }),
+      svgText(0, y, 12, truncateToWidth(facts.join(" · "), width, { size: 12 }), { fill: MUTED }),
     );
   }
   return { node: el("g", { "data-kind": "title" }, ...parts), height: y + 16 };
@@ -264,14 +251,14 @@ export function legendBlock(
   const columns = Math.max(1, Math.floor(width / COLUMN_WIDTH));
   const rows = Math.ceil(items.length / columns);
   const top = 34;
-  const nodes: XmlElement[] = [label(0, 18, 15, "Legend", { "font-weight": "bold" })];
+  const nodes: XmlElement[] = [svgText(0, 18, 15, "Legend", { "font-weight": "bold" })];
   items.forEach((item, i) => {
     const col = Math.floor(i / rows);
     const row = i % rows;
     const x = col * COLUMN_WIDTH;
     const y = top + row * ROW_HEIGHT;
     const text = truncateToWidth(item.text, COLUMN_WIDTH - SYMBOL_WIDTH - 16, { size: 12 });
-    nodes.push(el("g", {}, item.symbol(x, y), label(x + SYMBOL_WIDTH + 4, y + 4, 12, text)));
+    nodes.push(el("g", {}, item.symbol(x, y), svgText(x + SYMBOL_WIDTH + 4, y + 4, 12, text)));
   });
   return { node: el("g", { "data-kind": "legend" }, ...nodes), height: top + rows * ROW_HEIGHT };
 }

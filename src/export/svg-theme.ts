@@ -9,7 +9,7 @@ import {
   type CanvasHighlights,
   type HandoffKind,
 } from "../domain/analysis/highlights";
-import { cleanXmlText } from "./xml";
+import { cleanXmlText, el, type XmlElement } from "./xml";
 
 /** A generic font stack every renderer knows (Inkscape, rsvg, PowerPoint, browsers). */
 export const FONT_FAMILY = "Arial, Helvetica, sans-serif";
@@ -79,4 +79,19 @@ export function safeColour(colour: unknown, fallback = FALLBACK_OWNER): string {
  * together. */
 export function displayText(text: string): string {
   return cleanXmlText(text).replace(/\s+/g, " ").trim();
+}
+
+/** A line of text in the drawing's font and ink. */
+export function svgText(
+  x: number,
+  y: number,
+  size: number,
+  content: string,
+  extra: Record<string, string> = {},
+): XmlElement {
+  return el(
+    "text",
+    { x, y, "font-family": FONT_FAMILY, "font-size": size, fill: INK, ...extra },
+    content,
+  );
 }

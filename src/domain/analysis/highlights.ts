@@ -18,4 +18,11 @@ export const NO_HIGHLIGHTS: CanvasHighlights = {
   handoffOn: new Map(),
 };
 
-export const DUPLICATE_COLOURS = ["#b4005a", "#6f2dbd", "#00707a", "#9a5b00", "#2b4a9e", "#7a1f1f"] as const;
+export const DUPLICATE_COLOURS = [
+  "#b4005a",
+  "#6f2dbd",
+  "#00707a",
+  "#9a5b00",
+  "#2b4a9e",
+  "#7a1f1f",
+] as const;

@@ -1,6 +1,7 @@
 /** Every keyboard shortcut, as listed in the help overlay (?). */
 export const SHORTCUTS: readonly { keys: string; action: string }[] = [
   { keys: "Double-click a cell", action: "Add a step there" },
+  { keys: "Double-click a stage or lane header", action: "Rename the stage, or name the lane's team" },
   { keys: "N", action: "Add a step next to the selected one (or in the first cell)" },
   { keys: "Enter or F2", action: "Edit the selected step's label" },
   { keys: "Arrow keys", action: "Select the nearest step in that direction" },

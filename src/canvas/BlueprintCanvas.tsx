@@ -23,7 +23,7 @@ import { NO_HIGHLIGHTS, type CanvasHighlights } from "../domain/analysis/highlig
 import { OverlayPanel } from "./OverlayPanel";
 import { createEdgeBuilder, createNodeBuilder, type FlowEdge as FlowEdgeType, type StepNode as StepNodeType } from "./nodes";
 import { StepNode } from "./StepNode";
-import { StickyHeaders } from "./StickyHeaders";
+import { headerAt, StickyHeaders, type HeaderEdit } from "./StickyHeaders";
 import { fitRect, HEADER_INSETS, type Rect } from "./viewport";
 import { nearestStep, neighbourCell, type Direction } from "./keyboard";
 import { isTyping } from "../ui/isTyping";
@@ -159,24 +159,54 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
     if (c.source && c.target) commands.connect(c.source, c.target);
   }, [commands]);
 
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const [editingHeader, setEditingHeader] = useState<HeaderEdit | null>(null);
+  const renameHeader = useCallback(
+    (edit: HeaderEdit, value: string) => {
+      if (edit.kind === "stage") commands.renameStage(edit.id, value);
+      else commands.updateLane(edit.id, { team: value });
+    },
+    [commands],
+  );
+  const endHeaderEdit = useCallback(() => setEditingHeader(null), []);
+
+  /** The sticky header under a pointer event, if any. The headers let the pointer through (so
+   * the canvas pans and zooms under them), so a double-click there would otherwise reach the
+   * card or the empty cell beneath. */
+  const headerUnder = useCallback(
+    (event: { clientX: number; clientY: number }) => {
+      const bounds = wrapRef.current?.getBoundingClientRect();
+      if (!bounds) return null;
+      const { x, y, zoom } = flow.getViewport();
+      return headerAt(layout, [x, y, zoom], event.clientX - bounds.left, event.clientY - bounds.top);
+    },
+    [flow, layout],
+  );
+
   const onDoubleClick = useCallback(
     (event: MouseEvent) => {
       const target = event.target as HTMLElement;
-      if (readOnly || target.closest(".react-flow__node") || !target.closest(".react-flow__pane")) return;
+      if (readOnly || !target.closest(".react-flow__pane, .react-flow__node")) return;
+      // A double-click on a header renames it, rather than adding a step hidden beneath it.
+      const header = headerUnder(event);
+      if (header) {
+        if (header !== "corner") setEditingHeader(header);
+        return;
+      }
+      if (target.closest(".react-flow__node")) return;
       const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
       const cell = cellAt(layout, point.x, point.y);
       if (!cell) return;
       const id = commands.addStep(cell.laneId, cell.stageId, cell.index);
       if (id) setEditing(id);
     },
-    [commands, flow, layout, readOnly, setEditing],
+    [commands, flow, headerUnder, layout, readOnly, setEditing],
   );
 
-  const onNodeDoubleClick = useCallback((_: unknown, node: StepNodeType) => {
-    if (!readOnly) setEditing(node.id);
-  }, [readOnly, setEditing]);
+  const onNodeDoubleClick = useCallback((event: MouseEvent, node: StepNodeType) => {
+    if (!readOnly && !headerUnder(event)) setEditing(node.id);
+  }, [headerUnder, readOnly, setEditing]);
 
-  const wrapRef = useRef<HTMLDivElement>(null);
   const showRect = useCallback(
     (rect: Rect, zoom: { min: number; max: number }, duration = 0) => {
       const el = wrapRef.current;
@@ -311,7 +341,13 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
       >
         <GridBackdrop layout={layout} actors={actors} />
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#d8dde3" />
-        <StickyHeaders layout={layout} actors={actors} />
+        <StickyHeaders
+          layout={layout}
+          actors={actors}
+          editing={editingHeader}
+          onRename={renameHeader}
+          onEndEdit={endHeaderEdit}
+        />
         <OverlayPanel />
         <BlueprintMiniMap journey={journey} layout={layout} actors={actors} />
         <Controls position="bottom-right" showInteractive={false} showFitView={false} aria-label="Zoom controls">

@@ -221,3 +221,61 @@ test("tidy up orders a cell's steps along the flows, in one undoable change", as
   await expect.poll(async () => (await xOf("Second")) < (await xOf("Third"))).toBe(true);
   expect(problems).toEqual([]);
 });
+
+test("rename a stage and name a lane's team by double-clicking their headers on the canvas", async ({ page, problems }) => {
+  await openLibrary(page);
+  await page.getByRole("button", { name: "New journey" }).click();
+  await expect(page.getByTestId("canvas")).toBeVisible();
+  const steps = page.locator(".react-flow__node-step");
+  const before = await steps.count();
+  const stageHeader = (name: string) => page.locator(".stage-header", { hasText: name });
+
+  // The headers let the pointer through to the canvas, so they are double-clicked by position.
+  await page.mouse.dblclick(...(await middle(stageHeader("During"))));
+  const stageName = page.getByRole("textbox", { name: "Stage name" });
+  await expect(stageName).toBeFocused();
+  await expect(stageName).toHaveValue("During");
+  await stageName.fill("Make the claim");
+  await stageName.press("Enter");
+  await expect(stageName).toHaveCount(0);
+  await expect(stageHeader("Make the claim")).toBeVisible();
+  await expect(steps).toHaveCount(before); // no step added under the header
+
+  // Escape leaves the name as it was; an emptied name is not kept.
+  await page.mouse.dblclick(...(await middle(stageHeader("Make the claim"))));
+  await stageName.fill("Something else");
+  await stageName.press("Escape");
+  await page.mouse.dblclick(...(await middle(stageHeader("Make the claim"))));
+  await stageName.fill("");
+  await stageName.press("Enter");
+  await expect(stageHeader("Make the claim")).toBeVisible();
+  await expect(page.locator(".stage-header", { hasText: "Something else" })).toHaveCount(0);
+
+  // A lane header names the lane's team.
+  const citizen = page.locator(".lane-header", { hasText: "Citizen" }).first();
+  await page.mouse.dblclick(...(await middle(citizen)));
+  const team = page.getByRole("textbox", { name: /^Team in the .* lane$/ });
+  await expect(team).toBeFocused();
+  await team.fill("Bereaved partner");
+  await team.press("Enter");
+  await expect(citizen.locator(".lane-team")).toHaveText("Bereaved partner");
+  await expect(steps).toHaveCount(before);
+
+  // Each rename is one undoable change, and both are kept.
+  await page.keyboard.press("Control+z");
+  await expect(citizen.locator(".lane-team")).toHaveCount(0);
+  await page.keyboard.press("Control+Shift+z");
+  await expect(citizen.locator(".lane-team")).toHaveText("Bereaved partner");
+  await page.getByRole("tab", { name: "Lanes & stages" }).click();
+  await expect(page.getByRole("textbox", { name: "Stage 2" })).toHaveValue("Make the claim");
+  await expect(page.getByTestId("save-status")).toHaveText("All changes saved on this computer");
+  await page.reload();
+  await expect(stageHeader("Make the claim")).toBeVisible();
+  await expect(page.locator(".lane-header", { hasText: "Bereaved partner" })).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+async function middle(locator: Locator): Promise<[number, number]> {
+  const { x, y } = await centre(locator);
+  return [x, y];
+}

@@ -4,7 +4,8 @@ import { OpenFileButton } from "../panels/files/OpenFileButton";
 import { LibraryView } from "../panels/library/LibraryView";
 import { useSeamsState } from "../store/context";
 import { useLibrary } from "../store/library";
-import { navigate, useRoute } from "./route";
+import { ErrorBoundary } from "./ErrorBoundary";
+import { navigate, routeHash, useRoute } from "./route";
 import { startStorage, type OpenOutcome } from "./storage";
 import { StatusBar, StorageBanner } from "./StatusBar";
 
@@ -29,19 +30,25 @@ export function App() {
         <StatusBar />
       </header>
       <StorageBanner exportOpenJourney={route.name === "journey"} />
-      {!ready ? (
-        <p role="status" className="loading">
-          Opening your library…
-        </p>
-      ) : route.name === "journey" ? (
-        <JourneyRoute id={route.id} />
-      ) : route.name === "compare" ? (
-        <Suspense fallback={<p role="status">Loading the comparison…</p>}>
-          <CompareView a={route.a} b={route.b} />
-        </Suspense>
-      ) : (
-        <LibraryView onOpen={(id) => navigate({ name: "journey", id })} onCompare={(a, b) => navigate({ name: "compare", a, b })} openFile={<OpenFileButton />} />
-      )}
+      <ErrorBoundary
+        resetKey={routeHash(route)}
+        beforeReload={() => startStorage().then((storage) => storage.flush())}
+        onLeave={() => navigate({ name: "library" })}
+      >
+        {!ready ? (
+          <p role="status" className="loading">
+            Opening your library…
+          </p>
+        ) : route.name === "journey" ? (
+          <JourneyRoute id={route.id} />
+        ) : route.name === "compare" ? (
+          <Suspense fallback={<p role="status">Loading the comparison…</p>}>
+            <CompareView a={route.a} b={route.b} />
+          </Suspense>
+        ) : (
+          <LibraryView onOpen={(id) => navigate({ name: "journey", id })} onCompare={(a, b) => navigate({ name: "compare", a, b })} openFile={<OpenFileButton />} />
+        )}
+      </ErrorBoundary>
       <FilesLayer onOpenJourney={openJourney} editingId={route.name === "journey" ? route.id : null} />
     </div>
   );

@@ -3,26 +3,14 @@
  * terms and action~object pairs, weighted by a damped TF-IDF), raised when both ask for the same
  * data items, and halved when both name what they do and name nothing in common.
  */
-import { UK_ORGANISATIONS } from "../organisations";
-import {
-  actionBit,
-  isAction,
-  isConcept,
-  jobFrame,
-  organisationAction,
-  termLabel,
-  termOccurrences,
-  type TermOccurrence,
-} from "../text";
 import { isCitizenStep, isOrgStep, type JourneyIndex } from "./context";
 import type { StepItem } from "./step-items";
+import { stepFeatures } from "./text-features";
 
 /** Pairs at or above this strength are suggested as duplicates. */
 export const DUPLICATE_THRESHOLD = 0.3;
 /** Weight of the description's words against the label's. */
 const DESCRIPTION_WEIGHT = 0.4;
-/** Words we know the meaning of (synonym concepts) carry the job more than other words. */
-const CONCEPT_WEIGHT = 1.5;
 /** How much rarer words weigh more: a damped IDF, 1 + k·ln(N/df). Within one journey the job
  * that is duplicated is, by definition, not rare, so rarity must not dominate. */
 const RARITY = 0.25;
@@ -34,10 +22,6 @@ export const COMMON_FEATURE_STEPS = 100;
  * the rest of the items' cosine; otherwise it is the wording's cosine alone. Shared items
  * strengthen alike wording but cannot make a duplicate on their own. */
 export const WORDING_SHARE = 0.8;
-/** Weight of a step's head action as a feature of its own ("^verify"): what the step does. */
-const FRAME_ACTION_WEIGHT = 1.5;
-/** Weight of its job frame, head action × class of object ("^verify~identity"): the job. */
-const FRAME_WEIGHT = 2;
 
 /** A sparse unit vector over features numbered by rank (most frequent first) and sorted, so
  * two vectors merge in linear time. */
@@ -74,138 +58,11 @@ export interface SimilarityModel {
   contact: Set<number>;
 }
 
-/** Words that name organisations (one-word short names such as "HMRC" or "Post Office"): they
- * say where a step happens, not what job it does. */
-function placeTerms(ix: JourneyIndex): Set<string> {
-  const names = [
-    ...ix.journey.actors
-      .filter((a) => a.type === "organisation")
-      .flatMap((a) => [a.shortName, a.name]),
-    ...UK_ORGANISATIONS.flatMap((o) => [o.shortName, o.name]),
-  ];
-  const out = new Set<string>();
-  for (const name of names) {
-    const terms = termOccurrences(name);
-    if (terms.length === 1) out.add(terms[0]!.term);
-  }
-  return out;
-}
-
-/** Every feature name seen (terms, action~object pairs, "#" + item id) gets one number for the
- * session, so cached texts carry numbers, not strings. Reset with the caches when it grows. */
-const interned = { ids: new Map<string, number>(), names: [] as string[], display: [] as string[] };
-
-function intern(name: string, display: string): number {
-  let id = interned.ids.get(name);
-  if (id === undefined) {
-    id = interned.names.length;
-    interned.ids.set(name, id);
-    interned.names.push(name);
-    interned.display.push(display);
-  }
-  return id;
-}
-
-const internedItems = new Map<string, number>();
-function internItem(id: string, label: string): number {
-  let n = internedItems.get(id);
-  if (n === undefined) internedItems.set(id, (n = intern(`#${id}`, label)));
-  return n;
-}
-
-/** The features of one text: its terms (concepts weigh more), its action~object pairs
- * ("notify~address": what is done to what) and its job frame ("^notify", "^notify~address"),
- * as interned numbers. Actions are read as the organisation's when an organisation does them. */
-interface TextFeatures {
-  ids: number[];
-  weights: number[];
-  actions: number;
-  head: number;
-}
-
-/** Features by text, for each set of place words (usually one per journey). */
-interface FeatureCache {
-  /** Texts as read on steps of the citizen and other actors, and on organisations' steps. */
-  others: Map<string, TextFeatures>;
-  organisation: Map<string, TextFeatures>;
-}
-const featureCache = new Map<string, FeatureCache>();
-
-function textFeatures(
-  text: string,
-  organisation: boolean,
-  skip: Set<string>,
-  caches: FeatureCache,
-) {
-  const cache = organisation ? caches.organisation : caches.others;
-  const cached = cache.get(text);
-  if (cached) return cached;
-  const terms: TermOccurrence[] = termOccurrences(text)
-    .filter((t) => !skip.has(t.term))
-    .map((t) => (organisation ? { term: organisationAction(t.term), word: t.word } : t));
-  const out: TextFeatures = { ids: [], weights: [], actions: 0, head: 0 };
-  for (const { term, word } of terms) {
-    out.ids.push(intern(term, word));
-    out.weights.push(isConcept(term) ? CONCEPT_WEIGHT : 1);
-    out.actions |= actionBit(term);
-  }
-  for (const a of terms) {
-    if (!isAction(a.term)) continue;
-    for (const o of terms) {
-      if (isAction(o.term)) continue;
-      out.ids.push(intern(`${a.term}~${o.term}`, `${termLabel(a.term, a.word)} ${o.word}`));
-      out.weights.push(1);
-    }
-  }
-  const frame = jobFrame(terms);
-  if (frame.head !== null) {
-    const label = termLabel(frame.head);
-    out.head = actionBit(frame.head);
-    out.ids.push(intern(`^${frame.head}`, label));
-    out.weights.push(FRAME_ACTION_WEIGHT);
-    // Claiming money is one burden on the citizen whichever scheme pays it; an organisation
-    // deciding on its own scheme does its own job, so "money" is no common frame there.
-    for (const o of frame.objects) {
-      if (organisation && o === "money") continue;
-      out.ids.push(intern(`^${frame.head}~${o}`, `${label} ${o}`));
-      out.weights.push(FRAME_WEIGHT);
-    }
-  }
-  cache.set(text, out);
-  return out;
-}
-
 /** Builds the vectors of every step; `items` are the canonical items per step position. */
 export function buildSimilarityModel(ix: JourneyIndex, items: StepItem[][]): SimilarityModel {
   const n = ix.steps.length;
-  const skip = placeTerms(ix);
-  const skipName = [...skip].sort().join(" ");
-  if (interned.names.length > 500_000) {
-    interned.ids.clear();
-    interned.names.length = 0;
-    interned.display.length = 0;
-    internedItems.clear();
-    featureCache.clear();
-  }
-  if (!featureCache.has(skipName)) {
-    if (featureCache.size > 20) featureCache.clear();
-    featureCache.set(skipName, { others: new Map(), organisation: new Map() });
-  }
-  const cache = featureCache.get(skipName)!;
-  if (cache.others.size + cache.organisation.size > 50_000) {
-    cache.others.clear();
-    cache.organisation.clear();
-  }
-
   // Each step's texts and items as interned numbers; then numbered locally, in first-seen order.
-  const texts = ix.steps.map((step, i) => {
-    const org = isOrgStep(ix, i);
-    return [
-      step.label === "" ? null : textFeatures(step.label, org, skip, cache),
-      step.description === "" ? null : textFeatures(step.description, org, skip, cache),
-    ];
-  });
-  const itemGlobal = items.map((list) => list.map(({ item }) => internItem(item.id, item.label)));
+  const { texts, items: itemGlobal, interned } = stepFeatures(ix, items);
   const localOf = new Int32Array(interned.names.length).fill(-1);
   const featureNames: string[] = [];
   const display: string[] = [];

@@ -5,13 +5,28 @@ import { LibraryView } from "../panels/library/LibraryView";
 import { useSeamsState } from "../store/context";
 import { useLibrary } from "../store/library";
 import { ErrorBoundary } from "./ErrorBoundary";
-import { navigate, routeHash, useRoute } from "./route";
+import type { JourneyView as JourneyViewType } from "./JourneyView";
+import { navigate, parseRoute, routeHash, useRoute } from "./route";
 import { startStorage, type OpenOutcome } from "./storage";
 import { StatusBar, StorageBanner } from "./StatusBar";
 
 const openJourney = (id: string) => navigate({ name: "journey", id });
 
-const JourneyView = lazy(() => import("./JourneyView").then((m) => ({ default: m.JourneyView })));
+/** The editor's code: fetched as soon as a journey is to be opened, alongside reading the
+ * journey from storage, rather than only once the journey is in memory. Once it is here the
+ * editor is rendered directly: a lazy component suspends at least once, and React then holds
+ * its fallback on screen for a while (about 300 ms) before showing the editor. */
+let journeyViewModule: { JourneyView: typeof JourneyViewType } | null = null;
+const loadJourneyView = () =>
+  import("./JourneyView").then((m) => {
+    journeyViewModule = m;
+    return m;
+  });
+/** A lazy editor for one opening of a journey: a download that failed is tried again the next
+ * time a journey is opened (React keeps a lazy component's failure for good). */
+const lazyJourneyView = () => lazy(() => loadJourneyView().then((m) => ({ default: m.JourneyView })));
+// Opened straight on a journey (a reload, a link): start now, while the library loads.
+if (parseRoute(window.location.hash).name === "journey") void loadJourneyView().catch(() => undefined);
 const CompareView = lazy(() => import("./CompareView").then((m) => ({ default: m.CompareView })));
 
 export function App() {
@@ -57,8 +72,10 @@ export function App() {
 function JourneyRoute({ id }: { id: string }) {
   const [outcome, setOutcome] = useState<OpenOutcome | null>(null);
   const openId = useSeamsState((s) => s.journey?.id);
+  const [LazyJourneyView] = useState(lazyJourneyView);
   useEffect(() => {
     let live = true;
+    void loadJourneyView().catch(() => undefined); // a failure shows when the editor renders
     void startStorage()
       .then((storage) => storage.openJourney(id))
       .then((result) => live && setOutcome(result));
@@ -80,9 +97,10 @@ function JourneyRoute({ id }: { id: string }) {
     );
   }
   if (openId !== id) return <p role="status">Opening journey…</p>;
+  if (journeyViewModule) return <journeyViewModule.JourneyView />;
   return (
     <Suspense fallback={<p role="status">Loading the editor…</p>}>
-      <JourneyView />
+      <LazyJourneyView />
     </Suspense>
   );
 }

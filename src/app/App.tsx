@@ -25,9 +25,10 @@ const loadJourneyView = () =>
 /** A lazy editor for one opening of a journey: a download that failed is tried again the next
  * time a journey is opened (React keeps a lazy component's failure for good). */
 const lazyJourneyView = () => lazy(() => loadJourneyView().then((m) => ({ default: m.JourneyView })));
+const CompareView = lazy(() => import("./CompareView").then((m) => ({ default: m.CompareView })));
+
 // Opened straight on a journey (a reload, a link): start now, while the library loads.
 if (parseRoute(window.location.hash).name === "journey") void loadJourneyView().catch(() => undefined);
-const CompareView = lazy(() => import("./CompareView").then((m) => ({ default: m.CompareView })));
 
 export function App() {
   const route = useRoute();

@@ -1,34 +1,15 @@
-import { defineConfig, type Plugin } from "vite";
+import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { VitePWA } from "vite-plugin-pwa";
-
-/** Registers the service worker in built pages only. A browser that refuses service workers
- * (some private modes) or a missing worker only loses offline use: the error is not thrown
- * into the page. */
-function registerServiceWorker(): Plugin {
-  return {
-    name: "seams:register-service-worker",
-    apply: "build",
-    transformIndexHtml: () => [
-      {
-        tag: "script",
-        injectTo: "head",
-        children:
-          "if ('serviceWorker' in navigator) addEventListener('load', () => " +
-          "navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => {}));",
-      },
-    ],
-  };
-}
 
 export default defineConfig({
   plugins: [
     react(),
-    // Offline and installable: a web app manifest, and a service worker (production builds
-    // only, registered below) that precaches the whole built app, so it opens with no network
-    // after the first visit. A new build takes over at once; journeys live in IndexedDB.
+    // Offline and installable: a web app manifest, and a service worker (registered by the app
+    // in production builds, src/app/service-worker.ts) that precaches the whole built app, so it
+    // opens with no network after the first visit. A new build waits until the user takes it.
     VitePWA({
-      registerType: "autoUpdate",
+      registerType: "prompt",
       injectRegister: false,
       includeAssets: ["favicon.svg", "apple-touch-icon.png"],
       manifest: {
@@ -60,9 +41,11 @@ export default defineConfig({
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         navigateFallback: "index.html",
         cleanupOutdatedCaches: true,
+        // The first worker takes charge of the page that installed it, so its on-demand parts
+        // already come from the cache; later ones wait (registerType "prompt").
+        clientsClaim: true,
       },
     }),
-    registerServiceWorker(),
   ],
   build: {
     target: "es2022",

@@ -1,6 +1,8 @@
 import { useSeamsState, useStoreApi } from "../store/context";
 import { useLibrary } from "../store/library";
 import { downloadJourney } from "../ui/download";
+import { takeUpdate, useUpdateReady } from "./service-worker";
+import { startStorage } from "./storage";
 
 const LABELS = {
   saved: "All changes saved on this computer",
@@ -36,8 +38,21 @@ export function StorageBanner({ exportOpenJourney = false }: { exportOpenJourney
     const journey = store.getState().journey;
     if (journey) downloadJourney(journey);
   };
+  const updateReady = useUpdateReady();
   return (
     <>
+      {updateReady ? (
+        <div className="banner info" role="status" data-testid="update-banner">
+          <span>A new version of Seams is ready. Your work is saved before it reloads.</span>
+          <button
+            type="button"
+            className="button small"
+            onClick={() => void takeUpdate(() => startStorage().then((storage) => storage.flush()))}
+          >
+            Reload to update
+          </button>
+        </div>
+      ) : null}
       {problem ? (
         <div className="banner" role="alert" data-testid="storage-banner">
           <span>{problem.message}</span>

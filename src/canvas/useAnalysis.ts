@@ -7,6 +7,7 @@
  * a burst of edits never queues up work whose results would be out of date.
  */
 import { useEffect, useMemo, useSyncExternalStore } from "react";
+import { useStoreApi } from "../store/context";
 import { analyseJourney, type JourneyAnalysis } from "../domain/analysis";
 import type { Journey } from "../domain/model";
 import type { AnalysisReply, AnalysisRequest } from "./analysis.worker";
@@ -139,6 +140,19 @@ export interface AnalysisState {
  * state, whether on the main thread or in the worker). */
 export function useAnalysis(journey: Journey | null): AnalysisState {
   const { latest, failed } = useSyncExternalStore(client.subscribe, client.snapshot);
+  const store = useStoreApi();
+  // The worker starts on an edit as soon as the store has it, while this thread is still
+  // drawing the edit, rather than after React has rendered it: the two cores work at once.
+  useEffect(
+    () =>
+      store.subscribe((state, previous) => {
+        const next = state.journey;
+        if (next && next !== previous.journey && next.steps.length >= WORKER_FROM_STEPS && canUseWorker) {
+          client.request(next);
+        }
+      }),
+    [store],
+  );
   const offThread = journey !== null && journey.steps.length >= WORKER_FROM_STEPS && canUseWorker && !failed;
   const now = useMemo(() => (journey && !offThread ? analysisOf(journey) : null), [journey, offThread]);
   useEffect(() => {

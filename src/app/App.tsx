@@ -1,34 +1,27 @@
-import { lazy, Suspense, useEffect, useState } from "react";
+import { Suspense, useEffect, useState } from "react";
 import { FilesLayer } from "../panels/files/FilesLayer";
 import { OpenFileButton } from "../panels/files/OpenFileButton";
 import { LibraryView } from "../panels/library/LibraryView";
 import { useSeamsState } from "../store/context";
 import { useLibrary } from "../store/library";
 import { ErrorBoundary } from "./ErrorBoundary";
-import type { JourneyView as JourneyViewType } from "./JourneyView";
+import { onDemandView, whenIdle } from "./on-demand";
 import { navigate, parseRoute, routeHash, useRoute } from "./route";
 import { startStorage, type OpenOutcome } from "./storage";
 import { StatusBar, StorageBanner } from "./StatusBar";
 
 const openJourney = (id: string) => navigate({ name: "journey", id });
 
-/** The editor's code: fetched as soon as a journey is to be opened, alongside reading the
- * journey from storage, rather than only once the journey is in memory. Once it is here the
- * editor is rendered directly: a lazy component suspends at least once, and React then holds
- * its fallback on screen for a while (about 300 ms) before showing the editor. */
-let journeyViewModule: { JourneyView: typeof JourneyViewType } | null = null;
-const loadJourneyView = () =>
-  import("./JourneyView").then((m) => {
-    journeyViewModule = m;
-    return m;
-  });
-/** A lazy editor for one opening of a journey: a download that failed is tried again the next
- * time a journey is opened (React keeps a lazy component's failure for good). */
-const lazyJourneyView = () => lazy(() => loadJourneyView().then((m) => ({ default: m.JourneyView })));
-const CompareView = lazy(() => import("./CompareView").then((m) => ({ default: m.CompareView })));
+/** The editor and the comparison load on demand. Their code is fetched as soon as one is to be
+ * shown (alongside reading the journey from storage), or when the browser is idle on the
+ * library, so opening one does not wait for it. */
+const journeyView = onDemandView(() => import("./JourneyView").then((m) => m.JourneyView));
+const compareView = onDemandView(() => import("./CompareView").then((m) => m.CompareView));
 
-// Opened straight on a journey (a reload, a link): start now, while the library loads.
-if (parseRoute(window.location.hash).name === "journey") void loadJourneyView().catch(() => undefined);
+// Opened straight on a journey or a comparison (a reload, a link): start now.
+const startRoute = parseRoute(window.location.hash).name;
+if (startRoute === "journey") journeyView.preload();
+if (startRoute === "compare") compareView.preload();
 
 export function App() {
   const route = useRoute();
@@ -36,6 +29,14 @@ export function App() {
   useEffect(() => {
     void startStorage();
   }, []);
+  const onLibrary = ready && route.name === "library";
+  useEffect(() => {
+    if (!onLibrary) return;
+    whenIdle(() => {
+      journeyView.preload();
+      compareView.preload();
+    });
+  }, [onLibrary]);
 
   return (
     <div className={route.name === "journey" ? "journey-screen" : "library-screen"}>
@@ -58,9 +59,7 @@ export function App() {
         ) : route.name === "journey" ? (
           <JourneyRoute id={route.id} />
         ) : route.name === "compare" ? (
-          <Suspense fallback={<p role="status">Loading the comparison…</p>}>
-            <CompareView a={route.a} b={route.b} />
-          </Suspense>
+          <CompareRoute a={route.a} b={route.b} />
         ) : (
           <LibraryView onOpen={(id) => navigate({ name: "journey", id })} onCompare={(a, b) => navigate({ name: "compare", a, b })} openFile={<OpenFileButton />} />
         )}
@@ -73,10 +72,9 @@ export function App() {
 function JourneyRoute({ id }: { id: string }) {
   const [outcome, setOutcome] = useState<OpenOutcome | null>(null);
   const openId = useSeamsState((s) => s.journey?.id);
-  const [LazyJourneyView] = useState(lazyJourneyView);
   useEffect(() => {
     let live = true;
-    void loadJourneyView().catch(() => undefined); // a failure shows when the editor renders
+    journeyView.preload();
     void startStorage()
       .then((storage) => storage.openJourney(id))
       .then((result) => live && setOutcome(result));
@@ -98,10 +96,18 @@ function JourneyRoute({ id }: { id: string }) {
     );
   }
   if (openId !== id) return <p role="status">Opening journey…</p>;
-  if (journeyViewModule) return <journeyViewModule.JourneyView />;
   return (
     <Suspense fallback={<p role="status">Loading the editor…</p>}>
-      <LazyJourneyView />
+      <journeyView.View />
+    </Suspense>
+  );
+}
+
+function CompareRoute({ a, b }: { a: string; b: string }) {
+  useEffect(() => compareView.preload(), []);
+  return (
+    <Suspense fallback={<p role="status">Loading the comparison…</p>}>
+      <compareView.View a={a} b={b} />
     </Suspense>
   );
 }

@@ -13,8 +13,9 @@ const title = SAMPLE_JOURNEYS[1]!.build().title;
 const editorCode = /\/assets\/JourneyView-[^/]*\.js$/;
 
 test("when the editor cannot be downloaded the user is told, can reload or go back, and it works once the network is back", async ({ page, problems }) => {
-  await openLibrary(page);
+  // Offline from the start: the library's idle fetch of the editor fails too.
   await page.route(editorCode, (route) => route.abort("internetdisconnected"));
+  await openLibrary(page);
   await page.getByRole("button", { name: `Open ${title}`, exact: true }).click();
 
   const heading = page.getByRole("heading", { name: "Part of Seams could not be loaded" });

@@ -9,9 +9,10 @@ import {
   type Connection,
   type NodeChange,
   type EdgeChange,
+  type Viewport,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from "react";
 import { blueprintLayout, cellAt, GRID } from "../domain/layout";
 import type { Actor, Journey, StepId } from "../domain/model";
 import { TEMPLATE_MIME, TOUCHPOINT_TEMPLATES } from "../domain/templates";
@@ -242,6 +243,15 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
     },
     [layout, showRect],
   );
+  // The first viewport is worked out from the canvas's size before the first paint, and React
+  // Flow starts there: the blueprint never shows for a frame somewhere else and then jumps.
+  const [firstViewport, setFirstViewport] = useState<Viewport | null>(null);
+  useLayoutEffect(() => {
+    const el = wrapRef.current;
+    if (!el || firstViewport) return;
+    const size = { width: el.clientWidth, height: el.clientHeight };
+    setFirstViewport(fitRect(blueprintRect(), size, HEADER_INSETS, 0.7, 1));
+  }, [blueprintRect, firstViewport]);
   // A request made as the canvas opened (a finding chosen in the outline view) is shown once
   // React Flow is ready, instead of the whole blueprint.
   const onInit = useCallback(() => {
@@ -314,48 +324,51 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
       data-testid="canvas"
     >
       <FlowMarkers />
-      <ReactFlow<StepNodeType, FlowEdgeType>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onNodeDragStart={onNodeDragStart}
-        onNodeDragStop={onNodeDragStop}
-        onNodeDoubleClick={onNodeDoubleClick}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        elementsSelectable
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={["Shift", "Meta", "Control"]}
-        zoomOnDoubleClick={false}
-        onlyRenderVisibleElements={journey.steps.length > CULL_FROM}
-        minZoom={0.1}
-        maxZoom={2}
-        onInit={onInit}
-        proOptions={{ hideAttribution: true }}
-        aria-label="Blueprint canvas"
-      >
-        <GridBackdrop layout={layout} actors={actors} />
-        <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#d8dde3" />
-        <StickyHeaders
-          layout={layout}
-          actors={actors}
-          editing={editingHeader}
-          onRename={renameHeader}
-          onEndEdit={endHeaderEdit}
-        />
-        <OverlayPanel />
-        <BlueprintMiniMap journey={journey} layout={layout} actors={actors} />
-        <Controls position="bottom-right" showInteractive={false} showFitView={false} aria-label="Zoom controls">
-          <ControlButton onClick={fitAll} title="Fit the whole journey (0)" aria-label="Fit the whole journey">
-            <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4" fill="none" stroke="currentColor" strokeWidth="2" /></svg>
-          </ControlButton>
-        </Controls>
-      </ReactFlow>
+      {firstViewport ? (
+        <ReactFlow<StepNodeType, FlowEdgeType>
+          defaultViewport={firstViewport}
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onNodeDragStart={onNodeDragStart}
+          onNodeDragStop={onNodeDragStop}
+          onNodeDoubleClick={onNodeDoubleClick}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          elementsSelectable
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={["Shift", "Meta", "Control"]}
+          zoomOnDoubleClick={false}
+          onlyRenderVisibleElements={journey.steps.length > CULL_FROM}
+          minZoom={0.1}
+          maxZoom={2}
+          onInit={onInit}
+          proOptions={{ hideAttribution: true }}
+          aria-label="Blueprint canvas"
+        >
+          <GridBackdrop layout={layout} actors={actors} />
+          <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#d8dde3" />
+          <StickyHeaders
+            layout={layout}
+            actors={actors}
+            editing={editingHeader}
+            onRename={renameHeader}
+            onEndEdit={endHeaderEdit}
+          />
+          <OverlayPanel />
+          <BlueprintMiniMap journey={journey} layout={layout} actors={actors} />
+          <Controls position="bottom-right" showInteractive={false} showFitView={false} aria-label="Zoom controls">
+            <ControlButton onClick={fitAll} title="Fit the whole journey (0)" aria-label="Fit the whole journey">
+              <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4" fill="none" stroke="currentColor" strokeWidth="2" /></svg>
+            </ControlButton>
+          </Controls>
+        </ReactFlow>
+      ) : null}
     </div>
   );
 }

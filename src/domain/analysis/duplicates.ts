@@ -33,12 +33,11 @@ export function duplicateClusterKey(stepIds: readonly StepId[]): string {
 
 /** Features (words and items, by rank) of a step that can hold a cluster together: those used
  * by at most COMMON_FEATURE_STEPS steps, sorted. */
-function bindingFeatures(model: SimilarityModel, i: number): Int32Array {
+function bindingFeatures(model: SimilarityModel, i: number): number[] {
   const { words, items } = model.vectors[i]!;
   const df = model.documentFrequency;
-  const out = new Int32Array(words.features.length + items.features.length);
-  // Both lists are sorted: merge them.
-  let n = 0;
+  // Both lists are sorted: merge them. (Plain arrays: small typed arrays cost more to make.)
+  const out: number[] = [];
   let w = 0;
   let t = 0;
   while (w < words.features.length || t < items.features.length) {
@@ -46,12 +45,12 @@ function bindingFeatures(model: SimilarityModel, i: number): Int32Array {
       t === items.features.length ||
       (w < words.features.length && words.features[w]! < items.features[t]!);
     const f = takeWord ? words.features[w++]! : items.features[t++]!;
-    if (df[f]! <= COMMON_FEATURE_STEPS) out[n++] = f;
+    if (df[f]! <= COMMON_FEATURE_STEPS) out.push(f);
   }
-  return out.subarray(0, n);
+  return out;
 }
 
-function overlaps(a: Int32Array, b: Int32Array): boolean {
+function overlaps(a: readonly number[], b: readonly number[]): boolean {
   for (let i = 0, j = 0; i < a.length && j < b.length;) {
     if (a[i] === b[j]) return true;
     if (a[i]! < b[j]!) i++;
@@ -60,7 +59,7 @@ function overlaps(a: Int32Array, b: Int32Array): boolean {
   return false;
 }
 
-function intersect(a: Int32Array, b: Int32Array): Int32Array {
+function intersect(a: readonly number[], b: readonly number[]): number[] {
   const out: number[] = [];
   for (let i = 0, j = 0; i < a.length && j < b.length;) {
     if (a[i] === b[j]) {
@@ -70,7 +69,7 @@ function intersect(a: Int32Array, b: Int32Array): Int32Array {
     } else if (a[i]! < b[j]!) i++;
     else j++;
   }
-  return Int32Array.from(out);
+  return out;
 }
 
 /** A cluster up to this size may hold together through a chain of alike pairs. */
@@ -90,14 +89,14 @@ export function clusterDuplicatePairs(
   const parent = new Int32Array(n).fill(-1);
   const members = new Map<number, number[]>();
   // What every step of a cluster shares, worked out only once a cluster may grow large.
-  const common = new Map<number, Int32Array>();
-  const binding = new Map<number, Int32Array>();
-  const bindingOf = (i: number): Int32Array => {
+  const common = new Map<number, number[]>();
+  const binding = new Map<number, number[]>();
+  const bindingOf = (i: number): number[] => {
     let b = binding.get(i);
     if (!b) binding.set(i, (b = bindingFeatures(model, i)));
     return b;
   };
-  const commonOf = (root: number): Int32Array => {
+  const commonOf = (root: number): number[] => {
     let c = common.get(root);
     if (!c) {
       const list = members.get(root)!;

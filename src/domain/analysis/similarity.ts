@@ -158,15 +158,14 @@ export function buildSimilarityModel(ix: JourneyIndex, items: StepItem[][]): Sim
     features: new Int32Array(offsets[n]!),
     weights: new Float64Array(offsets[n]!),
   };
+  // Items too sit in one buffer: two small typed arrays a step cost more than the rest of it.
+  const itemOffsets = new Int32Array(n + 1);
+  itemIds.forEach((ids, i) => (itemOffsets[i + 1] = itemOffsets[i]! + ids.length));
+  const itemFeatures = new Int32Array(itemOffsets[n]!);
+  const itemWeights = new Float64Array(itemOffsets[n]!);
   const vectors = wordIds.map((ids, i) => ({
     words: unit(ids, wordTf[i]!, wording.features, wording.weights, offsets[i]!),
-    items: unit(
-      itemIds[i]!,
-      null,
-      new Int32Array(itemIds[i]!.length),
-      new Float64Array(itemIds[i]!.length),
-      0,
-    ),
+    items: unit(itemIds[i]!, null, itemFeatures, itemWeights, itemOffsets[i]!),
     actions: actions[i]!,
     head: heads[i]!,
   }));

@@ -4,21 +4,9 @@
  * code or load something from elsewhere.
  */
 import { ALLOWED_ELEMENTS, SVG_NS } from "../../../src/export/xml";
+import { FORBIDDEN_SVG_ELEMENTS } from "../../helpers/svg-safety";
 
 const ALLOWED: ReadonlySet<string> = new Set(ALLOWED_ELEMENTS);
-const FORBIDDEN = [
-  "script",
-  "foreignobject",
-  "iframe",
-  "image",
-  "a",
-  "use",
-  "animate",
-  "set",
-  "style",
-  "object",
-  "embed",
-];
 
 /** Parses SVG text; throws with the parser's message when it is not well-formed. */
 export function parseSvg(svg: string): Document {
@@ -33,7 +21,7 @@ export function unsafeFindings(doc: Document): string[] {
   const findings: string[] = [];
   for (const element of Array.from(doc.getElementsByTagName("*"))) {
     const name = element.localName;
-    if (FORBIDDEN.includes(name.toLowerCase())) findings.push(`element <${name}>`);
+    if (FORBIDDEN_SVG_ELEMENTS.has(name.toLowerCase())) findings.push(`element <${name}>`);
     if (!ALLOWED.has(name)) findings.push(`element not on the allow-list <${name}>`);
     if (element.namespaceURI !== SVG_NS)
       findings.push(`<${name}> in namespace ${String(element.namespaceURI)}`);

@@ -12,21 +12,9 @@
  * URLs (after decoding entities), and `url(…)` that is not a same-document `#id` reference.
  */
 import { ALLOWED_ELEMENTS, SVG_NS } from "../../../src/export/xml";
+import { FORBIDDEN_SVG_ELEMENTS as DENIED } from "../../helpers/svg-safety";
 
 const ALLOWED: ReadonlySet<string> = new Set(ALLOWED_ELEMENTS);
-const DENIED = new Set([
-  "script",
-  "foreignobject",
-  "iframe",
-  "image",
-  "a",
-  "use",
-  "animate",
-  "set",
-  "style",
-  "object",
-  "embed",
-]);
 
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 const NAME = /[A-Za-z_][\w.:-]*/y;

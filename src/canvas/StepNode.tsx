@@ -1,8 +1,9 @@
 import { Handle, Position, type NodeProps } from "@xyflow/react";
-import { memo, useEffect, useRef, useState } from "react";
+import { memo } from "react";
 import { CHANNEL_LABELS } from "../domain/model";
 import { useCommands, useSeamsState } from "../store/context";
 import { DUPLICATE_COLOURS } from "../domain/analysis/highlights";
+import { InPlaceField } from "../ui/InPlaceField";
 import type { StepNode as StepNodeType } from "./nodes";
 
 const EMOTION_WORDS: Record<number, string> = { [-2]: "very unhappy", [-1]: "unhappy", 0: "neutral", 1: "happy", 2: "very happy" };
@@ -67,35 +68,14 @@ function StepNodeView({ id, data, selected }: NodeProps<StepNodeType>) {
 function LabelEditor({ id, label }: { id: string; label: string }) {
   const commands = useCommands();
   const stopEditing = useSeamsState((s) => s.setEditingStep);
-  const [value, setValue] = useState(label);
-  const ref = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
-    ref.current?.focus();
-    ref.current?.select();
-  }, []);
-  const commit = () => {
-    const text = value.trim();
-    if (text && text !== label) commands.updateStep(id, { label: text });
-    stopEditing(null);
-  };
   return (
-    <textarea
-      ref={ref}
+    <InPlaceField
       className="step-label-editor nodrag nowheel"
-      aria-label="Step label"
-      value={value}
-      onChange={(e) => setValue(e.target.value)}
-      onBlur={commit}
-      onKeyDown={(e) => {
-        e.stopPropagation();
-        if (e.key === "Enter" && !e.shiftKey) {
-          e.preventDefault();
-          commit();
-        } else if (e.key === "Escape") {
-          e.preventDefault();
-          stopEditing(null);
-        }
-      }}
+      label="Step label"
+      initial={label}
+      multiline
+      onCommit={(text) => commands.updateStep(id, { label: text })}
+      onEnd={() => stopEditing(null)}
     />
   );
 }

@@ -1,7 +1,8 @@
 import { useStore } from "@xyflow/react";
-import { memo, useRef, useState } from "react";
+import { memo } from "react";
 import type { BlueprintLayout } from "../domain/layout";
 import { LAYER_LABELS, type Actor, type LaneId, type StageId } from "../domain/model";
+import { InPlaceField } from "../ui/InPlaceField";
 import { HEADER_INSETS } from "./viewport";
 
 const COLUMN_WIDTH = HEADER_INSETS.left - 8;
@@ -87,9 +88,10 @@ function StickyHeadersView({ layout, actors, editing = null, onRename, onEndEdit
         <div className="header-corner" style={{ width: COLUMN_WIDTH, height: ROW_HEIGHT }} />
       </div>
       {stageEdited && editing && onRename && onEndEdit ? (
-        <HeaderField
+        <InPlaceField
           key={stageEdited.id}
           label="Stage name"
+          className="header-editor nodrag nopan nowheel"
           initial={stageEdited.name}
           required
           style={stageFieldBox(tx + stageEdited.x * zoom, stageEdited.width * zoom, viewWidth)}
@@ -98,11 +100,11 @@ function StickyHeadersView({ layout, actors, editing = null, onRename, onEndEdit
         />
       ) : null}
       {laneEdited && editing && onRename && onEndEdit ? (
-        <HeaderField
+        <InPlaceField
           key={laneEdited.id}
           label={`Team in the ${actors.get(laneEdited.lane.actorId)?.name ?? ""} lane`}
           placeholder="Team or channel (optional)"
-          className="header-editor-lane"
+          className="header-editor header-editor-lane nodrag nopan nowheel"
           initial={laneEdited.lane.team}
           required={false}
           // Over the team's line, under the owner's name, when the header is tall enough.
@@ -126,61 +128,6 @@ function stageFieldBox(left: number, width: number, viewWidth: number) {
   const to = Math.min(left + width, viewWidth) - 8;
   const fieldWidth = Math.max(to - from, 160);
   return { left: Math.max(COLUMN_WIDTH, Math.min(from, viewWidth - fieldWidth - 8)), top: 4, width: fieldWidth };
-}
-
-/** The text field over a header being renamed: Enter or leaving it keeps the new text (a
- * required name left empty keeps the old one); Escape keeps the old text. */
-function HeaderField({
-  label,
-  placeholder,
-  className = "",
-  initial,
-  required,
-  style,
-  onCommit,
-  onEnd,
-}: {
-  label: string;
-  placeholder?: string;
-  className?: string;
-  initial: string;
-  required: boolean;
-  style: { left: number; top: number; width: number };
-  onCommit: (value: string) => void;
-  onEnd: () => void;
-}) {
-  const [value, setValue] = useState(initial);
-  const done = useRef(false);
-  const finish = (keep: boolean) => {
-    if (done.current) return; // Enter or Escape ends it; the blur that follows does nothing
-    done.current = true;
-    const text = value.trim();
-    if (keep && text !== initial && (text !== "" || !required)) onCommit(text);
-    onEnd();
-  };
-  return (
-    <input
-      className={`header-editor nodrag nopan nowheel ${className}`}
-      aria-label={label}
-      placeholder={placeholder}
-      value={value}
-      style={style}
-      autoFocus
-      onFocus={(e) => e.currentTarget.select()}
-      onChange={(e) => setValue(e.target.value)}
-      onBlur={() => finish(true)}
-      onKeyDown={(e) => {
-        e.stopPropagation();
-        if (e.key === "Enter") {
-          e.preventDefault();
-          finish(true);
-        } else if (e.key === "Escape") {
-          e.preventDefault();
-          finish(false);
-        }
-      }}
-    />
-  );
 }
 
 export const StickyHeaders = memo(StickyHeadersView);

@@ -7,7 +7,7 @@ import { useLibrary } from "../store/library";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { onDemandView, whenIdle } from "./on-demand";
 import { navigate, parseRoute, routeHash, useRoute } from "./route";
-import { startStorage, type OpenOutcome } from "./storage";
+import { flushStorage, startStorage, type OpenOutcome } from "./storage";
 import { StatusBar, StorageBanner } from "./StatusBar";
 
 const openJourney = (id: string) => navigate({ name: "journey", id });
@@ -49,7 +49,7 @@ export function App() {
       <StorageBanner exportOpenJourney={route.name === "journey"} />
       <ErrorBoundary
         resetKey={routeHash(route)}
-        beforeReload={() => startStorage().then((storage) => storage.flush())}
+        beforeReload={flushStorage}
         onLeave={() => navigate({ name: "library" })}
       >
         {!ready ? (

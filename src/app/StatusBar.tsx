@@ -2,7 +2,7 @@ import { useSeamsState, useStoreApi } from "../store/context";
 import { useLibrary } from "../store/library";
 import { downloadJourney } from "../ui/download";
 import { takeUpdate, useUpdateReady } from "./service-worker";
-import { startStorage } from "./storage";
+import { flushStorage } from "./storage";
 
 const LABELS = {
   saved: "All changes saved on this computer",
@@ -47,7 +47,7 @@ export function StorageBanner({ exportOpenJourney = false }: { exportOpenJourney
           <button
             type="button"
             className="button small"
-            onClick={() => void takeUpdate(() => startStorage().then((storage) => storage.flush()))}
+            onClick={() => void takeUpdate(flushStorage)}
           >
             Reload to update
           </button>

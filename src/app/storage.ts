@@ -40,6 +40,11 @@ export function startStorage(): Promise<AppStorage> {
   return started;
 }
 
+/** Saves what is waiting to be saved: before the page reloads. */
+export function flushStorage(): Promise<void> {
+  return startStorage().then((storage) => storage.flush());
+}
+
 async function boot(): Promise<AppStorage> {
   const library = useLibrary.getState();
   const samples = SAMPLE_JOURNEYS.map((s) => s.build());

@@ -35,7 +35,8 @@ for (const file of process.argv.slice(2)) {
   const actors = new Set((j.actors ?? []).map((a) => a.id));
   (j.actors ?? []).forEach((a, i) => {
     if (!a.id || !a.name) p(`journey.actors[${i}]: needs id and name`);
-    if (a.type && a.type !== "citizen" && a.type !== "organisation") p(`journey.actors[${i}].type: ${a.type}`);
+    if (a.type && a.type !== "citizen" && a.type !== "organisation")
+      p(`journey.actors[${i}].type: ${a.type}`);
   });
   if (!(j.actors ?? []).some((a) => a.type === "citizen")) p("journey.actors: no citizen actor");
   const lanes = new Set();
@@ -52,8 +53,10 @@ for (const file of process.argv.slice(2)) {
     if (!lanes.has(s.lane)) p(`journey.steps[${i}].lane: no lane "${s.lane}"`);
     if (!stages.has(s.stage)) p(`journey.steps[${i}].stage: no stage "${s.stage}"`);
     if (typeof s.label !== "string" || !s.label.trim()) p(`journey.steps[${i}].label: empty`);
-    if (s.channel != null && !CHANNELS.has(s.channel)) p(`journey.steps[${i}].channel: "${s.channel}"`);
-    for (const k of ["data", "evidence"]) if (s[k] != null && !Array.isArray(s[k])) p(`journey.steps[${i}].${k}: not a list`);
+    if (s.channel != null && !CHANNELS.has(s.channel))
+      p(`journey.steps[${i}].channel: "${s.channel}"`);
+    for (const k of ["data", "evidence"])
+      if (s[k] != null && !Array.isArray(s[k])) p(`journey.steps[${i}].${k}: not a list`);
   });
   (j.flows ?? []).forEach((f, i) => {
     if (!steps.has(f[0])) p(`journey.flows[${i}][0]: no step "${f[0]}"`);
@@ -63,11 +66,15 @@ for (const file of process.argv.slice(2)) {
   if (n < 15 || n > 30) p(`journey.steps: ${n} steps (15–30 wanted)`);
   for (const [id, items] of Object.entries(truth.items ?? {})) {
     if (!steps.has(id)) p(`truth.items.${id}: no such step`);
-    for (const it of items) if (!vocabulary.has(it)) p(`truth.items.${id}: "${it}" is not a vocabulary id (put it in truth.otherItems)`);
+    for (const it of items)
+      if (!vocabulary.has(it))
+        p(`truth.items.${id}: "${it}" is not a vocabulary id (put it in truth.otherItems)`);
   }
   for (const [id, items] of Object.entries(truth.otherItems ?? {})) {
     if (!steps.has(id)) p(`truth.otherItems.${id}: no such step`);
-    for (const it of items) if (!/^other:[a-z0-9-]+$/.test(it)) p(`truth.otherItems.${id}: "${it}" should look like other:some-item`);
+    for (const it of items)
+      if (!/^other:[a-z0-9-]+$/.test(it))
+        p(`truth.otherItems.${id}: "${it}" should look like other:some-item`);
   }
   const seen = new Map();
   (truth.clusters ?? []).forEach((c, i) => {
@@ -84,7 +91,8 @@ for (const file of process.argv.slice(2)) {
   if (looks.length < 3) p(`truth.lookAlikes: ${looks.length} (at least 3 wanted)`);
   looks.forEach(([a, b], i) => {
     if (!steps.has(a) || !steps.has(b)) p(`truth.lookAlikes[${i}]: unknown step`);
-    if (seen.has(a) && seen.get(a) === seen.get(b)) p(`truth.lookAlikes[${i}]: both in cluster ${seen.get(a)}`);
+    if (seen.has(a) && seen.get(a) === seen.get(b))
+      p(`truth.lookAlikes[${i}]: both in cluster ${seen.get(a)}`);
   });
   if (problems.length) {
     failed++;

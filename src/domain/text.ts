@@ -68,7 +68,12 @@ const ABBREVIATIONS: Record<string, string> = Object.fromEntries(
     "addr=address|dept=department|govt=government|acc=account|acct=account|amt=amount|" +
     "yr=year|yrs=years|mth=month|mths=months|mins=minutes|hrs=hours|dl=driving licence|" +
     "license=licence|licenses=licences|licensed=licenced|enroll=enrol|center=centre|" +
-    "logbook=log book|login=sign in|logon=sign in|signin=sign in|photocard=photo card"
+    "logbook=log book|login=sign in|logon=sign in|signin=sign in|photocard=photo card|" +
+    "prev=previous|hist=history|agmt=agreement|agrmt=agreement|dets=details|ll=landlord|" +
+    "ast=assured shorthold tenancy agreement|mid=move in date|ct=council tax|pp=passport|" +
+    "dd=direct debit|nok=next of kin|elr=electoral register|reg=registration|" +
+    "regs=registers|chk=check|ph=phone|hosp=hospital|prescrip=prescription|stmt=statement|" +
+    "stmts=statements|meds=medication|isas=isa"
   )
     .split("|")
     .map((pair) => pair.split("=") as [string, string]),
@@ -123,7 +128,10 @@ export function tokenize(text: string): string[] {
       out.push("number");
       continue;
     }
-    const expanded = ABBREVIATIONS[word];
+    // Plurals of abbreviations ("NINOs", "certs") expand as the singular does.
+    const expanded =
+      ABBREVIATIONS[word] ??
+      (word.length > 2 && word.endsWith("s") ? ABBREVIATIONS[word.slice(0, -1)] : undefined);
     if (expanded) out.push(...expanded.split(" "));
     else out.push(IRREGULAR[word] ?? word);
   }
@@ -138,7 +146,7 @@ export function tokenize(text: string): string[] {
  * concept's name. Words are stemmed when the table is built, so list forms that stem
  * differently ("verify", "verification"). "Let … know" is matched in code. */
 const SYNONYM_TABLE = `
-notify* | tell / update | tell notify notification inform advise alert report update change amend amendment aware add | keep informed; make aware; tell us once
+notify* | tell / update | tell notify notification inform advise alert report update change amend amendment aware | keep informed; make aware; tell us once
 verify* | prove / check | prove proof verify verification confirm confirmation check validate validation authenticate authentication certify scrutinise scrutinize examine inspect vet scan vouch |
 identity | - | identity identities identification identify | who you are; who they are
 apply* | apply / claim | apply claim request | ask for; make a claim; put in a claim
@@ -187,8 +195,6 @@ gather* | - | gather prepare assemble | get ready; get together; put together; m
 register* | - | register registration enrol enrolment | sign up
 issue* | - | issue print produce dispatch despatch |
 postoffice | Post Office | | post office
-updaterecord* | update the record | |
-requestfrom* | ask for from the citizen | |
 `;
 
 interface Concept {
@@ -233,6 +239,14 @@ const ACTION_BITS = new Map(
 
 /** A bit for each action concept, so sets of actions compare with one `&`. 0 for other terms. */
 export const actionBit = (term: string): number => ACTION_BITS.get(term) ?? 0;
+
+const BIT_ACTIONS = new Map([...ACTION_BITS].map(([name, bit]) => [bit, name]));
+
+/** The readable name of the action concept behind a bit (see actionBit), or null. */
+export function actionLabel(bit: number): string | null {
+  const name = BIT_ACTIONS.get(bit);
+  return name === undefined ? null : termLabel(name);
+}
 
 const stemCache = new Map<string, string>();
 function cachedStem(word: string): string {
@@ -366,22 +380,18 @@ const OBJECT_CLASSES: Record<string, string> = {
 /** The class of thing a term names (see OBJECT_CLASSES), or null. */
 export const objectClass = (term: string): string | null => OBJECT_CLASSES[term] ?? null;
 
-/** What an action means when an organisation does it rather than the citizen: an organisation
- * that "updates" or "amends" changes its own record; one that "sends" or "posts" issues
- * something; one that "asks for" or "requests" wants something from the citizen. Other actions
- * (prove / check, decide, cancel …) mean the same whoever does them. */
-const ORGANISATION_ACTIONS: Record<string, string> = {
-  notify: "updaterecord",
-  send: "issue",
-  apply: "requestfrom",
-};
+const OBJECT_BITS = new Map([...new Set(Object.values(OBJECT_CLASSES))].map((c, i) => [c, 1 << i]));
 
-/** The action a term stands for when done by an organisation (itself for other terms). */
-export const organisationAction = (term: string): string => ORGANISATION_ACTIONS[term] ?? term;
+/** A bit for each class of object, so sets of classes compare with one `&`. 0 for others. */
+export const objectBit = (objectClass: string): number => OBJECT_BITS.get(objectClass) ?? 0;
+
+/** The classes of object whose bits are set, in table order. */
+export const objectClasses = (bits: number): string[] =>
+  [...OBJECT_BITS].filter(([, bit]) => (bits & bit) !== 0).map(([name]) => name);
 
 /** The job frame of a text: its head action (the first action, passing over form-filling verbs
  * when another action follows) and the classes of the things it acts on. Terms as given by
- * termOccurrences, with organisation actions already applied if the caller wants them. */
+ * termOccurrences. */
 export function jobFrame(terms: readonly TermOccurrence[]): {
   head: string | null;
   objects: string[];

@@ -35,7 +35,7 @@ phone | Phone number | telephone number; mobile number; phone; mobile; telephone
 email | Email address | email; e-mail
 contact-details | Contact details | contact information; how to contact you; contact address
 bank-details | Bank details | bank account details; bank account; sort code and account number; sort code; account details; bank; building society; building society account; credit union account; bank or building society details; account for payments; IBAN
-bank-statement | Bank statement | bank statements; statement from your bank; recent bank statement
+bank-statement | Bank statement | bank statements; statement from your bank; recent bank statement; statements
 payment-card | Payment card | debit card; credit card; card details; card payment; debit or credit card
 passport | Passport | passport number; UK passport; passport details; British passport; travel document
 driving-licence | Driving licence | driving licence number; photocard driving licence; photocard licence; photocard; licence number; provisional licence; driver licence; licence
@@ -46,10 +46,10 @@ mccd | Medical certificate of cause of death | MCCD; cause of death certificate;
 proof-of-address | Proof of address | evidence of address; utility bill; council tax bill; gas bill; electricity bill; water bill; proof of residence; document showing your address; prove your address; bank letter
 proof-of-identity | Proof of identity | photo ID; photo identification; ID; identification; identity; identity document; ID documents; proof of ID; evidence of identity; prove who you are; identity check
 photo | Photo | photograph; photos; passport photo; digital photo; recent photo; passport-style photo
-tenancy-rent | Tenancy, rent or housing costs | tenancy agreement; rent; rent details; rent amount; rental agreement; lease; housing costs; landlord details; service charges; rent and service charges; mortgage; evidence of rent; rent book; rent statement
-income | Income and earnings | income; earnings; wages; salary; payslips; pay slips; P60; proof of income; evidence of income; income details; self-employed earnings; pension income
-savings | Savings and capital | savings; capital; investments; savings and investments; capital and savings; evidence of savings; shares
-benefit-award-letter | Benefit award letter | award letter; benefit letter; award notice; benefit award; entitlement letter; proof of benefits; decision letter; Universal Credit statement; benefit statement
+tenancy-rent | Tenancy, rent or housing costs | tenancy agreement; tenancy; shorthold tenancy agreement; tenancy details; tenancy start date; rent; rent details; rent amount; rental agreement; lease; housing costs; landlord details; service charges; rent and service charges; mortgage; evidence of rent; rent book; rent statement
+income | Income and earnings | income; earnings; wages; salary; payslips; pay slips; P60; proof of income; evidence of income; income details; self-employed earnings; pension income; take home pay; pay; P45; P45 pay and tax
+savings | Savings and capital | savings; capital; investments; savings and investments; capital and savings; evidence of savings; shares; ISA; ISAs; premium bonds
+benefit-award-letter | Benefit award letter | award letter; benefit letter; award notice; benefit award; entitlement letter; proof of benefits; decision letter; Universal Credit statement; benefit statement; award statement; UC award statement
 benefits | Benefits received | benefits you get; details of benefits; which benefits; other benefits; qualifying benefit; benefit details; Pension Credit; Universal Credit; State Pension
 utr | Unique Taxpayer Reference (UTR) | UTR; tax reference; Self Assessment reference; unique tax reference
 vehicle-registration | Vehicle registration number | registration number; number plate; reg number; vehicle reg; car registration; vehicle registration
@@ -58,7 +58,7 @@ council-tax-account | Council Tax account number | council tax account; council 
 employer-details | Employer details | employer; employer name and address; employment details; name of employer; employer address
 occupation | Occupation | job; job title; profession; last occupation
 child-details | Child's details | child details; children's details; baby details; baby's name; child's name; details of the children; dependants
-partner-details | Partner's details | partner details; spouse details; details of your partner; partner information; spouse or civil partner details
+partner-details | Partner's details | partner details; spouse details; details of your partner; partner information; spouse or civil partner details; wife's details; husband's details; spouse's details; partner's name
 next-of-kin | Next of kin | next of kin details; nearest relative
 gp-details | GP details | GP; GP name and address; doctor's details; previous GP; GP surgery; name of your GP; doctor
 nhs-number | NHS number | NHS no.
@@ -74,8 +74,8 @@ child-benefit-number | Child Benefit reference number | Child Benefit number; Ch
 tv-licence-number | TV Licence number | TV licence; TV licence reference
 household-details | Household details | household; household members; people who live with you; other adults in the household; who lives with you
 childcare-costs | Childcare costs | childcare; childcare provider details; cost of childcare
-health-conditions | Health conditions and disability | health conditions; disability; medical conditions; illness; disability details
-medical-evidence | Medical evidence | diagnosis letters; fit note; sick note; medical records; letters from your doctor; care plan; medication; medical report
+health-conditions | Health conditions and disability | health conditions; disability; medical conditions; illness; disability details; conditions; health needs; care needs
+medical-evidence | Medical evidence | diagnosis letters; fit note; sick note; medical records; letters from your doctor; care plan; medication; medical report; prescription; repeat prescription; prescription list; hospital letters; consultant letters
 grant-of-probate | Grant of probate | probate; letters of administration; grant of representation
 will | Will | original will; copy of the will; last will
 estate-value | Value of the estate | estate value; value of assets; assets and debts; estate; gross and net estate value
@@ -85,6 +85,20 @@ invitation-code | Invitation code | invitation letter code
 time-abroad | Time spent abroad | periods abroad; time abroad; dates living abroad; living or working abroad; abroad; overseas
 renewal-reminder | Renewal reminder letter | renewal reminder; reminder letter; renewal letter
 `;
+
+/** Items that are a kind of a broader one, by id: a passport or a driving licence is a photo
+ * ID, a utility bill or a bank statement a proof of address. The duplicate search counts the
+ * broader item too; the "tell us once" table keeps each item apart. */
+export const BROADER_ITEMS: Readonly<Record<string, { id: string; label: string }>> = (() => {
+  const identity = { id: "proof-of-identity", label: "Proof of identity" };
+  const address = { id: "proof-of-address", label: "Proof of address" };
+  return {
+    passport: identity,
+    "driving-licence": identity,
+    "birth-certificate": identity,
+    "bank-statement": address,
+  };
+})();
 
 /** The built-in vocabulary of data items and evidence UK services ask for. */
 export const DATA_ITEMS: readonly DataItemDefinition[] = TABLE.trim()
@@ -110,6 +124,8 @@ const QUALIFIERS = new Set(
       "full signed official",
   ),
 );
+
+const FILLERS = new Set(keyTokens("full complete whole entire"));
 
 interface Entry {
   item: DataItemDefinition;
@@ -156,6 +172,13 @@ class Matcher {
     if (exact) return { entry: exact, kind: "exact" };
     const sorted = this.sorted.get(sortedKey(tokens));
     if (sorted) return { entry: sorted, kind: "sorted" };
+    // Words that only say how much of it ("full name", "complete address"), dropped before
+    // whose it is, so "baby's full name" is the child's details and not the parent's name.
+    const plain = tokens.filter((t) => !FILLERS.has(t));
+    if (plain.length > 0 && plain.length < tokens.length) {
+      const f = this.exact.get(plain.join(" ")) ?? this.sorted.get(sortedKey(plain));
+      if (f) return { entry: f, kind: "qualified" };
+    }
     const bare = tokens.filter((t) => !QUALIFIERS.has(t));
     if (bare.length > 0 && bare.length < tokens.length) {
       const q = this.exact.get(bare.join(" ")) ?? this.sorted.get(sortedKey(bare));

@@ -15,7 +15,6 @@ import { analyseJourney } from "../../src/domain/analysis/index";
 import { repeatedInformation } from "../../src/domain/analysis/repeated";
 import {
   buildSimilarityModel,
-  DUPLICATE_THRESHOLD,
   mayDuplicate,
   similarity,
 } from "../../src/domain/analysis/similarity";
@@ -58,7 +57,7 @@ function sampledNaiveMs(journey: Journey, every: number): number {
     for (let b = a + 1; b < n; b++) {
       pairs++;
       if (!mayDuplicate(model, a, b)) continue;
-      if (similarity(model.vectors[a]!, model.vectors[b]!) >= DUPLICATE_THRESHOLD) kept++;
+      if (similarity(model, a, b) >= model.weights.threshold) kept++;
     }
   }
   const ms = performance.now() - t0;
@@ -96,14 +95,22 @@ function main() {
     const naiveEstimated = !full && steps > FULL_NAIVE_UP_TO;
     const naive: number[] = [];
     for (let k = 0; k < runs; k++) {
-      naive.push(naiveEstimated ? sampledNaiveMs(journey, NAIVE_SAMPLE) : time(() => naiveDuplicatePairs(journey)));
+      naive.push(
+        naiveEstimated
+          ? sampledNaiveMs(journey, NAIVE_SAMPLE)
+          : time(() => naiveDuplicatePairs(journey)),
+      );
     }
     sizes.push({
       steps,
       flows: journey.flows.length,
       analyseMs: stat(analyse),
       firstRunMs,
-      parts: { handoffsMs: stat(handoffs), repeatedMs: stat(repeated), duplicatesMs: stat(duplicates) },
+      parts: {
+        handoffsMs: stat(handoffs),
+        repeatedMs: stat(repeated),
+        duplicatesMs: stat(duplicates),
+      },
       naiveMs: stat(naive),
       naiveEstimated,
       found: {

@@ -8,16 +8,21 @@ import { indexJourney } from "./context";
 import {
   buildSimilarityModel,
   COMMON_FEATURE_STEPS,
-  DUPLICATE_THRESHOLD,
   mayDuplicate,
-  jobShare,
   similarity,
-  similarityWithWording,
-  WORDING_SHARE,
+  strongestPossible,
   wordingFloor,
   type SimilarityModel,
 } from "./similarity";
 import { journeyStepItems } from "./step-items";
+
+/** Strengths this close are the same strength (many steps with the same words score the same,
+ * give or take the rounding of their sums). */
+const TIE = 1e-9;
+
+/** Why a candidate is compared whatever its wording (bits of `sharesItem`). */
+const SHARES_ITEM = 1;
+const JOINED = 2;
 
 /** A pair is kept when each step is among the other's strongest this-many partners (mutual
  * nearest neighbours): a step alike to hundreds of others still joins their cluster, through a
@@ -42,10 +47,12 @@ class Strongest {
     this.count = new Int32Array(n);
   }
 
-  /** Whether the partner in slot `at` is weaker than partner j at strength s. (A method, not a
-   * closure in `offer`: a closure over the strength would allocate on every offer.) */
+  /** Whether the partner in slot `at` is weaker than partner j at strength s: strengths within
+   * TIE of each other are equal, and then the lower position wins. (A method, not a closure in
+   * `offer`: a closure over the strength would allocate on every offer.) */
   private weaker(at: number, j: number, s: number): boolean {
-    return this.strength[at]! < s || (this.strength[at] === s && this.partner[at]! > j);
+    const d = this.strength[at]! - s;
+    return d < -TIE || (d <= TIE && this.partner[at]! > j);
   }
 
   offer(i: number, j: number, s: number): void {
@@ -63,10 +70,10 @@ class Strongest {
     this.strength[base + k] = s;
   }
 
-  /** Whether a pair of this strength could still be among step i's strongest. */
-  wants(i: number, s: number): boolean {
+  /** Whether partner j at this strength could still be among step i's strongest. */
+  wants(i: number, j: number, s: number): boolean {
     const c = this.count[i]!;
-    return c < DUPLICATE_NEIGHBOURS || this.strength[i * DUPLICATE_NEIGHBOURS + c - 1]! <= s;
+    return c < DUPLICATE_NEIGHBOURS || this.weaker(i * DUPLICATE_NEIGHBOURS + c - 1, j, s);
   }
 
   add(a: number, b: number, s: number): void {
@@ -95,18 +102,20 @@ class Strongest {
   }
 }
 
-/** Pairs of steps alike enough to be duplicates, found through an inverted index: each step's
- * rarer features are indexed and only steps sharing one are compared. The prefix filter finds
- * exactly the pairs an all-pairs scan finds, as long as no word is used by more than
- * COMMON_FEATURE_STEPS steps; such words are never indexed (document-frequency pruning). */
+/** Pairs of steps alike enough to be duplicates, found through inverted indexes: each step's
+ * rarer wording features and its data items are indexed, and only steps sharing one are
+ * compared. The prefix filter finds exactly the pairs an all-pairs scan finds, as long as no
+ * word or item is used by more than COMMON_FEATURE_STEPS steps; such features are never
+ * indexed (document-frequency pruning). */
 export function findDuplicatePairs(
   model: SimilarityModel,
-  threshold = DUPLICATE_THRESHOLD,
+  threshold = model.weights.threshold,
 ): DuplicatePair[] {
-  // Below this, items alone could make a pair and the wording index would miss it.
-  if (wordingFloor(threshold) <= 0) return scanAllPairs(model, threshold);
+  const floorCosine = wordingFloor(model.weights, threshold);
+  // Any cosine could make a pair, so the wording index would miss some: compare every pair.
+  if (floorCosine <= 0) return scanAllPairs(model, threshold);
   const n = model.vectors.length;
-  const floor = wordingFloor(threshold) - 1e-9;
+  const floor = floorCosine - 1e-9;
   const maxWeight = new Float64Array(model.featureNames.length);
   for (const { words } of model.vectors) {
     for (let k = 0; k < words.features.length; k++) {
@@ -149,10 +158,23 @@ export function findDuplicatePairs(
   const postingWeight = new Float64Array(postingStart[maxWeight.length]!);
   // Steps indexed so far under each feature: the probe of step x sees only earlier steps.
   const postingCount = new Int32Array(maxWeight.length);
+  // Data items are indexed too (all of them but the very common): a pair that asks for the same
+  // thing is compared whatever its wording.
+  const itemStart = new Int32Array(maxWeight.length + 1);
+  for (const { items } of model.vectors) {
+    for (let k = 0; k < items.features.length; k++) {
+      const f = items.features[k]!;
+      if (model.documentFrequency[f]! <= COMMON_FEATURE_STEPS) itemStart[f + 1]!++;
+    }
+  }
+  for (let f = 0; f < maxWeight.length; f++) itemStart[f + 1]! += itemStart[f]!;
+  const itemStep = new Int32Array(itemStart[maxWeight.length]!);
+  const itemCount = new Int32Array(maxWeight.length);
   const partial = new Float64Array(n);
+  // Whether a candidate shares an item with x or is joined to it: compared whatever its wording.
+  const sharesItem = new Uint8Array(n);
   // The step being probed, as a dense vector, to add the unindexed part of each cosine.
   const dense = new Float64Array(maxWeight.length);
-  const hasItems = Uint8Array.from(model.vectors, (v) => (v.items.features.length > 0 ? 1 : 0));
   const seen = new Int32Array(n).fill(-1);
   const candidates = new Int32Array(n);
   const strongest = new Strongest(n);
@@ -171,44 +193,71 @@ export function findDuplicatePairs(
         if (seen[y] !== xi) {
           seen[y] = xi;
           partial[y] = 0;
+          sharesItem[y] = 0;
           candidates[found++] = y;
         }
         partial[y]! += wx * postingWeight[p]!;
       }
     }
-    const xHasItems = hasItems[xi] === 1;
+    const xItems = model.vectors[xi]!.items.features;
+    for (let k = 0; k < xItems.length; k++) {
+      const f = xItems[k]!;
+      for (let p = itemStart[f]!, to = itemStart[f]! + itemCount[f]!; p < to; p++) {
+        const y = itemStep[p]!;
+        if (seen[y] !== xi) {
+          seen[y] = xi;
+          partial[y] = 0;
+          candidates[found++] = y;
+        }
+        sharesItem[y]! |= SHARES_ITEM;
+      }
+    }
+    // Steps joined to x by a flow are always compared (a flow is evidence of its own).
+    for (const y of model.linkedTo[xi]!) {
+      if (y >= xi) continue;
+      if (seen[y] !== xi) {
+        seen[y] = xi;
+        partial[y] = 0;
+        candidates[found++] = y;
+      }
+      sharesItem[y]! |= JOINED;
+    }
     for (let k = xStart; k < xEnd; k++) dense[flatFeatures[k]!] = flatWeights[k]!;
     for (let c = 0; c < found; c++) {
       const y = candidates[c]!;
-      // Steps in one place are never duplicates, and a pair whose prefix cannot lift it to the
-      // floor is not worth adding up.
-      if (model.place[y] === model.place[xi] || partial[y]! + prefixBound[y]! < floor) continue;
+      // Steps in one place are never duplicates, and a pair that shares no item and whose
+      // prefix cannot lift it to the floor is not worth adding up.
+      if (model.place[y] === model.place[xi]) continue;
+      if (sharesItem[y] === 0 && partial[y]! + prefixBound[y]! < floor) continue;
       // The wording cosine: the indexed part found by probing, plus the unindexed prefix.
       let cosine = partial[y]!;
       for (let k = offsets[y]!, end = prefixEnd[y]!; k < end; k++)
         cosine += flatWeights[k]! * dense[flatFeatures[k]!]!;
-      if (cosine < floor) continue;
-      // The most this pair could score; skip it if it cannot reach the threshold or if neither
-      // step could keep it.
-      const vx = model.vectors[xi]!;
-      const vy = model.vectors[y]!;
-      const both = xHasItems && hasItems[y] === 1;
-      const most = (both ? WORDING_SHARE * cosine + 1 - WORDING_SHARE : cosine) * jobShare(vx, vy);
-      if (most < threshold - 1e-9) continue;
-      if (!strongest.wants(xi, most + 1e-9) && !strongest.wants(y, most + 1e-9)) continue;
+      if (sharesItem[y] === 0 && cosine < floor) continue;
+      // The most this pair could score: skip it if neither step could keep that.
+      const most = strongestPossible(model, y, xi, cosine);
+      if (most < threshold || (!strongest.wants(xi, y, most) && !strongest.wants(y, xi, most))) {
+        continue;
+      }
       if (!mayDuplicate(model, y, xi)) continue;
-      if (similarityWithWording(vy, vx, cosine) < threshold - 1e-9) continue;
-      // Confirm with the same arithmetic as the all-pairs scan, so both agree to the last bit.
-      const s = similarity(vy, vx);
+      // The same arithmetic as the all-pairs scan (the cosine merged as it merges it), so both
+      // agree to the last bit; the pair is kept by either step that wants it.
+      const s = similarity(model, y, xi);
       if (s >= threshold) strongest.add(y, xi, s);
     }
     for (let k = xStart; k < xEnd; k++) dense[flatFeatures[k]!] = 0;
-    // Index x under the features past its prefix.
+    // Index x under the features past its prefix, and under its items.
     for (let k = prefixEnd[xi]!; k < xEnd; k++) {
       const f = flatFeatures[k]!;
       const at = postingStart[f]! + postingCount[f]!++;
       postingStep[at] = xi;
       postingWeight[at] = flatWeights[k]!;
+    }
+    for (let k = 0; k < xItems.length; k++) {
+      const f = xItems[k]!;
+      if (model.documentFrequency[f]! <= COMMON_FEATURE_STEPS) {
+        itemStep[itemStart[f]! + itemCount[f]!++] = xi;
+      }
     }
   }
   return strongest.pairs();
@@ -216,12 +265,10 @@ export function findDuplicatePairs(
 
 /** The same pairs by comparing every step with every other: the honest reference for tests and
  * the benchmark. Quadratic; do not use on large journeys. */
-export function naiveDuplicatePairs(
-  journey: Journey,
-  threshold = DUPLICATE_THRESHOLD,
-): DuplicatePair[] {
+export function naiveDuplicatePairs(journey: Journey, threshold?: number): DuplicatePair[] {
   const ix = indexJourney(journey);
-  return scanAllPairs(buildSimilarityModel(ix, journeyStepItems(journey)), threshold);
+  const model = buildSimilarityModel(ix, journeyStepItems(journey));
+  return scanAllPairs(model, threshold ?? model.weights.threshold);
 }
 
 function scanAllPairs(model: SimilarityModel, threshold: number): DuplicatePair[] {
@@ -230,7 +277,7 @@ function scanAllPairs(model: SimilarityModel, threshold: number): DuplicatePair[
   for (let a = 0; a < n; a++) {
     for (let b = a + 1; b < n; b++) {
       if (!mayDuplicate(model, a, b)) continue;
-      const s = similarity(model.vectors[a]!, model.vectors[b]!);
+      const s = similarity(model, a, b);
       if (s >= threshold) strongest.add(a, b, s);
     }
   }

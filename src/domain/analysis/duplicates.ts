@@ -3,10 +3,16 @@
  * found from wording and shared data items and grouped into clusters.
  */
 import type { Journey, StepId } from "../model";
-import { termLabel } from "../text";
+import { actionLabel, objectClasses, termLabel } from "../text";
 import { indexJourney, type JourneyIndex } from "./context";
 import { findDuplicatePairs, type DuplicatePair } from "./duplicate-pairs";
-import { buildSimilarityModel, COMMON_FEATURE_STEPS, type SimilarityModel } from "./similarity";
+import {
+  buildSimilarityModel,
+  mayDuplicate,
+  similarity,
+  type DuplicateWeights,
+  type SimilarityModel,
+} from "./similarity";
 import { journeyStepItems, type StepItem } from "./step-items";
 
 export { findDuplicatePairs, naiveDuplicatePairs, type DuplicatePair } from "./duplicate-pairs";
@@ -19,7 +25,7 @@ export interface DuplicateCluster {
   sharedTerms: string[];
   /** Labels of the data items the steps share. */
   sharedItems: string[];
-  /** 0..1: the mean similarity of the pairs that joined the cluster. */
+  /** 0..1: the mean strength of every pair of its steps. */
   strength: number;
   reason: string;
   /** The user's decision on this suggestion, kept in the journey. */
@@ -31,54 +37,14 @@ export function duplicateClusterKey(stepIds: readonly StepId[]): string {
   return [...stepIds].sort().join(",");
 }
 
-/** Features (words and items, by rank) of a step that can hold a cluster together: those used
- * by at most COMMON_FEATURE_STEPS steps, sorted. */
-function bindingFeatures(model: SimilarityModel, i: number): number[] {
-  const { words, items } = model.vectors[i]!;
-  const df = model.documentFrequency;
-  // Both lists are sorted: merge them. (Plain arrays: small typed arrays cost more to make.)
-  const out: number[] = [];
-  let w = 0;
-  let t = 0;
-  while (w < words.features.length || t < items.features.length) {
-    const takeWord =
-      t === items.features.length ||
-      (w < words.features.length && words.features[w]! < items.features[t]!);
-    const f = takeWord ? words.features[w++]! : items.features[t++]!;
-    if (df[f]! <= COMMON_FEATURE_STEPS) out.push(f);
-  }
-  return out;
-}
+/** A cluster grows no larger than this: past it, a suggestion names no one job a designer
+ * could act on, and the mean strength across two clusters costs more to work out. */
+const LARGEST_CLUSTER = 24;
 
-function overlaps(a: readonly number[], b: readonly number[]): boolean {
-  for (let i = 0, j = 0; i < a.length && j < b.length;) {
-    if (a[i] === b[j]) return true;
-    if (a[i]! < b[j]!) i++;
-    else j++;
-  }
-  return false;
-}
-
-function intersect(a: readonly number[], b: readonly number[]): number[] {
-  const out: number[] = [];
-  for (let i = 0, j = 0; i < a.length && j < b.length;) {
-    if (a[i] === b[j]) {
-      out.push(a[i]!);
-      i++;
-      j++;
-    } else if (a[i]! < b[j]!) i++;
-    else j++;
-  }
-  return out;
-}
-
-/** A cluster up to this size may hold together through a chain of alike pairs. */
-const SMALL_CLUSTER = 12;
-
-/** Groups pairs into clusters, strongest pairs first. A small cluster may grow through any
- * chain of alike pairs; beyond SMALL_CLUSTER steps, groups join only while every step in them
- * still shares a word or data item, so a large cluster is one job that can be named and weak
- * links do not chain different jobs together. */
+/** Groups pairs into clusters by average linkage, strongest pairs first: two clusters join only
+ * when the mean strength of every pair of steps across them (worked out for each pair, so a
+ * pair too weak to be suggested counts for what it is, and the two sides of one contact count
+ * as 0) reaches the model's `link`. One strong pair cannot chain two different jobs together. */
 export function clusterDuplicatePairs(
   ix: JourneyIndex,
   model: SimilarityModel,
@@ -86,87 +52,80 @@ export function clusterDuplicatePairs(
   pairs: readonly DuplicatePair[],
 ): DuplicateCluster[] {
   const n = ix.steps.length;
-  const parent = new Int32Array(n).fill(-1);
+  const root = new Int32Array(n).fill(-1);
   const members = new Map<number, number[]>();
-  // What every step of a cluster shares, worked out only once a cluster may grow large.
-  const common = new Map<number, number[]>();
-  const binding = new Map<number, number[]>();
-  const bindingOf = (i: number): number[] => {
-    let b = binding.get(i);
-    if (!b) binding.set(i, (b = bindingFeatures(model, i)));
-    return b;
-  };
-  const commonOf = (root: number): number[] => {
-    let c = common.get(root);
-    if (!c) {
-      const list = members.get(root)!;
-      c = bindingOf(list[0]!);
-      for (let k = 1; k < list.length && c.length > 0; k++) c = intersect(c, bindingOf(list[k]!));
-      common.set(root, c);
-    }
-    return c;
-  };
-  const find = (x: number): number => {
-    let r = x;
-    while (parent[r] !== r) r = parent[r]!;
-    while (parent[x] !== r) {
-      const next = parent[x]!;
-      parent[x] = r;
-      x = next;
-    }
-    return r;
-  };
   const byStrength = [...pairs].sort((p, q) => q.strength - p.strength || p.a - q.a || p.b - q.b);
-  const join = (x: number) => {
-    if (parent[x] === -1) {
-      parent[x] = x;
-      members.set(x, [x]);
-    }
+  const known = new Map<number, number>();
+  for (const { a, b, strength } of pairs) known.set(a * n + b, strength);
+  const strengthOf = (x: number, y: number): number => {
+    const a = x < y ? x : y;
+    const b = x < y ? y : x;
+    const k = known.get(a * n + b);
+    if (k !== undefined) return k;
+    if (!mayDuplicate(model, a, b)) return model.place[a] === model.place[b] ? NaN : 0;
+    const s = similarity(model, a, b);
+    known.set(a * n + b, s);
+    return s;
   };
+  const link = model.weights.link;
+  const refused = new Map<number, number>();
   for (const { a, b } of byStrength) {
-    join(a);
-    join(b);
-    const ra = find(a);
-    const rb = find(b);
+    const ra = root[a] === -1 ? a : root[a]!;
+    const rb = root[b] === -1 ? b : root[b]!;
     if (ra === rb) continue;
-    const root = Math.min(ra, rb);
-    const child = Math.max(ra, rb);
-    const grown = members.get(root)!.length + members.get(child)!.length;
-    if (grown > SMALL_CLUSTER) {
-      if (!overlaps(commonOf(root), commonOf(child))) continue;
-      common.set(root, intersect(commonOf(root), commonOf(child)));
-    } else common.delete(root);
-    parent[child] = root;
-    members.get(root)!.push(...members.get(child)!);
-    members.delete(child);
-    common.delete(child);
-  }
-  const sums = new Map<number, { sum: number; edges: number }>();
-  for (const { a, b, strength } of pairs) {
-    const r = find(a);
-    if (r !== find(b)) continue;
-    const s = sums.get(r) ?? { sum: 0, edges: 0 };
-    s.sum += strength;
-    s.edges++;
-    sums.set(r, s);
+    const left = members.get(ra) ?? [a];
+    const right = members.get(rb) ?? [b];
+    if (left.length + right.length > LARGEST_CLUSTER) continue;
+    // Two clusters that could not join before cannot now unless one of them grew.
+    const pairKey = Math.min(ra, rb) * n + Math.max(ra, rb);
+    if (refused.get(pairKey) === left.length + right.length) continue;
+    let sum = 0;
+    let counted = 0;
+    for (const x of left) {
+      for (const y of right) {
+        const s = strengthOf(x, y);
+        // Steps in one place are neither for nor against: they are never compared.
+        if (Number.isNaN(s)) continue;
+        sum += s;
+        counted++;
+      }
+    }
+    if (counted === 0 || sum / counted < link) {
+      refused.set(pairKey, left.length + right.length);
+      continue;
+    }
+    const into = Math.min(ra, rb);
+    const list = [...left, ...right];
+    for (const m of list) root[m] = into;
+    members.delete(Math.max(ra, rb));
+    members.set(into, list);
   }
   const decisions = new Map(ix.journey.duplicateDecisions.map((d) => [d.key, d.decision]));
   const counts = new Int32Array(model.featureNames.length);
   const clusters: DuplicateCluster[] = [];
-  for (const [root, list] of members) {
+  for (const list of members.values()) {
     if (list.length < 2) continue;
     list.sort((p, q) => p - q);
     const stepIds = list.map((m) => ix.steps[m]!.id);
     const key = duplicateClusterKey(stepIds);
     const { sharedTerms, sharedItems } = shared(model, items, list, counts);
-    const { sum, edges } = sums.get(root)!;
+    let sum = 0;
+    let counted = 0;
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const s = strengthOf(list[i]!, list[j]!);
+        if (Number.isNaN(s)) continue;
+        sum += s;
+        counted++;
+      }
+    }
     clusters.push({
       key,
       stepIds,
       sharedTerms,
       sharedItems,
-      strength: Math.round((sum / edges) * 1000) / 1000,
-      reason: reason(ix, list, sharedTerms, sharedItems),
+      strength: Math.round((sum / counted) * 1000) / 1000,
+      reason: reason(ix, model, list, sharedTerms, sharedItems),
       decision: decisions.get(key) ?? null,
     });
   }
@@ -213,16 +172,35 @@ function shared(
   return { sharedTerms, sharedItems: sharedItemIds.map((id) => labels.get(id) ?? id) };
 }
 
-function reason(ix: JourneyIndex, members: number[], terms: string[], items: string[]): string {
+/** A sentence a designer can check: where the steps are, the one job they all do (when they
+ * name one), the information they all ask for and the words they share. */
+function reason(
+  ix: JourneyIndex,
+  model: SimilarityModel,
+  members: number[],
+  terms: string[],
+  items: string[],
+): string {
   const where = [
     ...new Set(members.map((m) => ix.owner[m]?.shortName || ix.owner[m]?.name || "?")),
   ];
   const quoted = (xs: string[]) => xs.map((x) => `“${x}”`).join(", ");
   const parts: string[] = [];
-  if (terms.length > 0) parts.push(`use the same words (${quoted(terms)})`);
+  const head = model.vectors[members[0]!]!.head;
+  const objects = members.reduce((bits, m) => bits & model.vectors[m]!.objects, -1);
+  const action = members.every((m) => model.vectors[m]!.head === head) ? actionLabel(head) : null;
+  if (action) {
+    const what = objectClasses(objects);
+    parts.push(`do one job (${action}${what.length > 0 ? ` ${listText(what)}` : ""})`);
+  }
   if (items.length > 0) parts.push(`ask for the same information (${items.join(", ")})`);
+  if (terms.length > 0) parts.push(`use the same words (${quoted(terms)})`);
   const placeText = where.length > 1 ? ` across ${listText(where)}` : ` in ${where[0]}`;
-  return `${members.length} steps${placeText} ${parts.join(" and ") || "look alike"}.`;
+  const said =
+    parts.length <= 1
+      ? (parts[0] ?? "look alike")
+      : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
+  return `${members.length} steps${placeText} ${said}.`;
 }
 
 function listText(xs: string[]): string {
@@ -237,7 +215,8 @@ export function findDuplicateClusters(
   journey: Journey,
   ix: JourneyIndex = indexJourney(journey),
   items: StepItem[][] = journeyStepItems(journey),
+  weights?: DuplicateWeights,
 ): DuplicateCluster[] {
-  const model = buildSimilarityModel(ix, items);
+  const model = buildSimilarityModel(ix, items, weights);
   return clusterDuplicatePairs(ix, model, items, findDuplicatePairs(model));
 }

@@ -9,11 +9,12 @@ import {
   isAction,
   isConcept,
   jobFrame,
-  organisationAction,
+  objectBit,
   termLabel,
   termOccurrences,
   type TermOccurrence,
 } from "../text";
+import { BROADER_ITEMS } from "../vocabulary";
 import { isOrgStep, type JourneyIndex } from "./context";
 import type { StepItem } from "./step-items";
 
@@ -36,7 +37,9 @@ function placeTerms(ix: JourneyIndex): Set<string> {
   const out = new Set<string>();
   for (const name of names) {
     const terms = termOccurrences(name);
-    if (terms.length === 1) out.add(terms[0]!.term);
+    // A name that reads as something done ("One Login" is signing in) still says what a step
+    // does when it appears in other steps' words: it is no place word.
+    if (terms.length === 1 && !isAction(terms[0]!.term)) out.add(terms[0]!.term);
   }
   return out;
 }
@@ -71,6 +74,8 @@ export interface TextFeatures {
   weights: number[];
   actions: number;
   head: number;
+  /** The classes of thing the text acts on, as bits (see objectBit). */
+  objects: number;
 }
 
 /** Features by text, for each set of place words (usually one per journey). */
@@ -90,10 +95,8 @@ function textFeatures(
   const cache = organisation ? caches.organisation : caches.others;
   const cached = cache.get(text);
   if (cached) return cached;
-  const terms: TermOccurrence[] = termOccurrences(text)
-    .filter((t) => !skip.has(t.term))
-    .map((t) => (organisation ? { term: organisationAction(t.term), word: t.word } : t));
-  const out: TextFeatures = { ids: [], weights: [], actions: 0, head: 0 };
+  const terms: TermOccurrence[] = termOccurrences(text).filter((t) => !skip.has(t.term));
+  const out: TextFeatures = { ids: [], weights: [], actions: 0, head: 0, objects: 0 };
   for (const { term, word } of terms) {
     out.ids.push(intern(term, word));
     out.weights.push(isConcept(term) ? CONCEPT_WEIGHT : 1);
@@ -108,6 +111,7 @@ function textFeatures(
     }
   }
   const frame = jobFrame(terms);
+  for (const o of frame.objects) out.objects |= objectBit(o);
   if (frame.head !== null) {
     const label = termLabel(frame.head);
     out.head = actionBit(frame.head);
@@ -162,7 +166,18 @@ export function stepFeatures(
   });
   return {
     texts,
-    items: items.map((list) => list.map(({ item }) => internItem(item.id, item.label))),
+    items: items.map((list) => {
+      const ids = list.map(({ item }) => internItem(item.id, item.label));
+      // A kind of a broader item counts as that item too: a passport is proof of identity.
+      for (const { item } of list) {
+        const broader = BROADER_ITEMS[item.id];
+        if (broader && !list.some((x) => x.item.id === broader.id)) {
+          const id = internItem(broader.id, broader.label);
+          if (!ids.includes(id)) ids.push(id);
+        }
+      }
+      return ids;
+    }),
     interned,
   };
 }

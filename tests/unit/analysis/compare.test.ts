@@ -63,14 +63,16 @@ describe("compareJourneys", () => {
   it("shows the repeated item and the duplicate the redesign removed", () => {
     expect(cmp.repeated.removed.map((r) => r.itemId)).toEqual(["ni-number"]);
     expect(cmp.repeated.added).toEqual([]);
-    expect(cmp.duplicates.removed.map((d) => d.key)).toEqual(["C1,c2"]);
+    // Two identity checks, and the claim taken twice with the NI number each time (A and B):
+    // the to-be keeps one check and B no longer asks.
+    expect(cmp.duplicates.removed.map((d) => d.key)).toEqual(["A1,B1", "C1,c2"]);
     expect(cmp.duplicates.added).toEqual([]);
   });
 
   it("shows what was added", () => {
     const back = compareJourneys(toBe, asIs);
     expect(back.repeated.added.map((r) => r.itemId)).toEqual(["ni-number"]);
-    expect(back.duplicates.added.map((d) => d.key)).toEqual(["C1,c2"]);
+    expect(back.duplicates.added.map((d) => d.key)).toEqual(["A1,B1", "C1,c2"]);
   });
 
   it("matches by organisation and wording when the journeys share no ids", () => {

@@ -156,11 +156,6 @@ export function makeCommands(store: SeamsStore) {
       return this.paste();
     },
 
-    /** Selects one step and brings it into view. */
-    focusStep(id: StepId) {
-      state().focusSteps([id]);
-    },
-
     /** Selects what the user pointed at on the canvas (a click, Tab, a box drawn with Shift)
      * and shows its details in the side panel. Selecting nothing leaves the panel as it is. */
     selectOnCanvas(stepIds: StepId[], flowIds: FlowId[] = []) {

@@ -14,6 +14,7 @@ import {
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type MouseEvent } from "react";
+import { canConnect } from "../domain/journey";
 import { blueprintLayout, cellAt, GRID } from "../domain/layout";
 import type { Actor, Journey, StepId } from "../domain/model";
 import { TEMPLATE_MIME, TOUCHPOINT_TEMPLATES } from "../domain/templates";
@@ -180,6 +181,15 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
   const onConnect = useCallback((c: Connection) => {
     if (c.source && c.target) commands.connect(c.source, c.target);
   }, [commands]);
+  // Only a card a flow may go to lights up as a target (not the card the drag started on, nor
+  // one the flow already reaches).
+  const isValidConnection = useCallback(
+    (c: { source: string; target: string }) => {
+      const current = store.getState().journey;
+      return current !== null && canConnect(current, c.source, c.target);
+    },
+    [store],
+  );
 
   const wrapRef = useRef<HTMLDivElement>(null);
   const [editingHeader, setEditingHeader] = useState<HeaderEdit | null>(null);
@@ -419,6 +429,7 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
           onNodeDoubleClick={onNodeDoubleClick}
           onEdgesChange={onEdgesChange}
           onConnect={onConnect}
+          isValidConnection={isValidConnection}
           onMoveEnd={onMoveEnd}
           nodesDraggable={!readOnly}
           nodesConnectable={!readOnly}

@@ -4,7 +4,7 @@ import { CHANNEL_LABELS } from "../domain/model";
 import { useCommands, useSeamsState } from "../store/context";
 import { DUPLICATE_COLOURS } from "../domain/analysis/highlights";
 import { InPlaceField } from "../ui/InPlaceField";
-import type { StepNode as StepNodeType } from "./nodes";
+import { CARD_TARGET, type StepNode as StepNodeType } from "./nodes";
 
 const EMOTION_WORDS: Record<number, string> = { [-2]: "very unhappy", [-1]: "unhappy", 0: "neutral", 1: "happy", 2: "very happy" };
 
@@ -63,6 +63,9 @@ function StepNodeView({ id, data, selected }: NodeProps<StepNodeType>) {
       </div>
       <Handle type="source" id="r" position={Position.Right} className="step-handle" />
       <Handle type="source" id="b" position={Position.Bottom} className="step-handle" />
+      {/* The whole card is a drop target while a flow is being drawn (canvas.css lets the
+          pointer through to the card at every other time). */}
+      <Handle type="target" id={CARD_TARGET} position={Position.Left} className="card-target" isConnectableStart={false} />
     </div>
   );
 }

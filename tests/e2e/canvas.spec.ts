@@ -95,7 +95,7 @@ test("draw a journey across three organisations with the mouse, then reload it",
   // Connect by dragging from one card's handle to another's.
   const connect = async (from: string, to: string) => {
     const source = step(page, from).locator(".react-flow__handle.source.react-flow__handle-right");
-    const targetHandle = step(page, to).locator(".react-flow__handle.target.react-flow__handle-left");
+    const targetHandle = step(page, to).locator(".step-handle.target.react-flow__handle-left");
     await drag(page, await centre(source), await centre(targetHandle));
   };
   await connect("Apply online", "Check the claim");
@@ -206,8 +206,8 @@ test("tidy up orders a cell's steps along the flows, in one undoable change", as
   await expect.poll(async () => (await xOf("Second")) < (await xOf("Third"))).toBe(true);
   // Flows say Third comes first: Third → First → Second.
   const connect = async (from: string, to: string) => {
-    const source = step(page, from).locator(".react-flow__handle-right");
-    const target = step(page, to).locator(".react-flow__handle-left");
+    const source = step(page, from).locator(".step-handle.react-flow__handle-right");
+    const target = step(page, to).locator(".step-handle.react-flow__handle-left");
     await drag(page, await centre(source), await centre(target));
   };
   await fitAll(page);

@@ -16,8 +16,6 @@ import { VersionCompareDialog } from "./CompareView";
 import { HelpOverlay } from "./HelpOverlay";
 import { useShortcuts } from "./useShortcuts";
 
-type SideTab = "step" | "structure" | "insights" | "versions";
-
 /** The editor for one journey: toolbar, palette, canvas or outline, and the side panel. */
 export function JourneyView() {
   const store = useStoreApi();
@@ -29,7 +27,8 @@ export function JourneyView() {
   const canUndo = useSeamsState((s) => s.history.past.length > 0);
   const canRedo = useSeamsState((s) => s.history.future.length > 0);
   const [help, setHelp] = useState(false);
-  const [tab, setTab] = useState<SideTab>("step");
+  const tab = useSeamsState((s) => s.sideTab);
+  const setTab = useSeamsState((s) => s.setSideTab);
   const findRef = useRef<HTMLInputElement>(null);
   const { analysis } = useAnalysis(journey);
   const highlights = useMemo(() => (analysis ? analysisHighlights(analysis) : undefined), [analysis]);

@@ -17,7 +17,7 @@ export function useShortcuts(
       const key = e.key.toLowerCase();
       if (key === "escape") {
         if (ui.closeOverlays()) return;
-        if (!isTyping(e.target)) store.getState().select([]);
+        if (!isTyping(e.target)) commands.clearSelection();
         return;
       }
       if (mod && key === "f") {
@@ -44,7 +44,7 @@ export function useShortcuts(
         commands.duplicateSelection();
       } else if (mod && key === "a") {
         e.preventDefault();
-        state.select(state.journey?.steps.map((s) => s.id) ?? []);
+        commands.selectAll();
       } else if (!mod && (e.key === "Delete" || e.key === "Backspace")) {
         e.preventDefault();
         commands.deleteSelection();
@@ -61,23 +61,9 @@ export function useShortcuts(
         }
       } else if (!mod && !e.altKey && key === "n") {
         e.preventDefault();
-        const journey = state.journey;
-        if (!journey) return;
-        const selected = journey.steps.find((s) => s.id === state.selectedStepIds[0]);
-        const laneId = selected?.laneId ?? journey.lanes[0]?.id;
-        const stageId = selected?.stageId ?? journey.stages[0]?.id;
-        if (!laneId || !stageId) return;
-        const index = selected ? selected.order + 1 : undefined;
-        const id = commands.addStep(laneId, stageId, index);
-        if (id) store.getState().setEditingStep(id);
+        commands.addStepNextToSelection();
       } else if (!mod && !e.altKey && key === "l") {
-        const journey = state.journey;
-        if (!journey || state.selectedStepIds.length !== 2) return;
-        const [a, b] = state.selectedStepIds.map((id) => journey.steps.find((s) => s.id === id)!);
-        if (!a || !b) return;
-        const stageIndex = (id: string) => journey.stages.findIndex((s) => s.id === id);
-        const aFirst = stageIndex(a.stageId) < stageIndex(b.stageId) || (a.stageId === b.stageId && a.order <= b.order);
-        commands.connect(aFirst ? a.id : b.id, aFirst ? b.id : a.id);
+        commands.connectSelection();
       }
     };
     window.addEventListener("keydown", onKey);

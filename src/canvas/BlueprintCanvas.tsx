@@ -6,13 +6,15 @@ import {
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
+  type AriaLabelConfig,
   type Connection,
   type NodeChange,
   type EdgeChange,
   type Viewport,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type MouseEvent } from "react";
+import { canConnect } from "../domain/journey";
 import { blueprintLayout, cellAt, GRID } from "../domain/layout";
 import type { Actor, Journey, StepId } from "../domain/model";
 import { TEMPLATE_MIME, TOUCHPOINT_TEMPLATES } from "../domain/templates";
@@ -25,8 +27,8 @@ import { OverlayPanel } from "./OverlayPanel";
 import { createEdgeBuilder, createNodeBuilder, type FlowEdge as FlowEdgeType, type StepNode as StepNodeType } from "./nodes";
 import { StepNode } from "./StepNode";
 import { headerAt, StickyHeaders, type HeaderEdit } from "./StickyHeaders";
-import { fitRect, HEADER_INSETS, type Rect } from "./viewport";
-import { nearestStep, neighbourCell, type Direction } from "./keyboard";
+import { fitRect, HEADER_INSETS, revealRect, type Rect } from "./viewport";
+import { currentStep, type Direction } from "../domain/navigation";
 import { isTyping } from "../ui/isTyping";
 import "./canvas.css";
 
@@ -34,6 +36,16 @@ const nodeTypes = { step: StepNode };
 const edgeTypes = { flow: FlowEdge };
 /** Above this many steps only what is on screen is rendered. */
 const CULL_FROM = 300;
+/** Room kept around a step brought into view from the keyboard, in blueprint units. */
+const REVEAL_MARGIN = 24;
+const ARROWS: Record<string, Direction> = { ArrowLeft: "left", ArrowRight: "right", ArrowUp: "up", ArrowDown: "down" };
+/** What a screen reader says about a focused card or flow. React Flow's own keys (arrows
+ * nudge a card, Enter selects) are off: the app's shortcuts handle every key. */
+const ARIA_LABELS: Partial<AriaLabelConfig> = {
+  "node.a11yDescription.default":
+    "Step. Arrow keys go to the nearest step, Shift + arrow keys add it to the selection, Alt + arrow keys move this step, Enter edits its label, L connects two selected steps. Press ? for every shortcut.",
+  "edge.a11yDescription.default": "Flow. Press Delete to remove it. Press ? for every shortcut.",
+};
 
 export interface BlueprintCanvasProps {
   highlights?: CanvasHighlights;
@@ -54,7 +66,6 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
   const editingId = useSeamsState((s) => s.editingStepId);
   const readOnly = useSeamsState((s) => s.readOnly);
   const focusRequest = useSeamsState((s) => s.focusRequest);
-  const select = useSeamsState((s) => s.select);
   const setEditing = useSeamsState((s) => s.setEditingStep);
   const commands = useCommands();
   const store = useStoreApi();
@@ -93,10 +104,10 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
       const selections = changes.filter((c) => c.type === "select");
       if (selections.length > 0) {
         const { selectedStepIds: steps, selectedFlowIds: flows } = store.getState();
-        select(applySelection(steps, selections), flows);
+        commands.selectOnCanvas(applySelection(steps, selections), flows);
       }
     },
-    [select, store],
+    [commands, store],
   );
 
   const onEdgesChange = useCallback(
@@ -104,9 +115,20 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
       const selections = changes.filter((c) => c.type === "select");
       if (selections.length === 0) return;
       const { selectedStepIds: steps, selectedFlowIds: flows } = store.getState();
-      select(steps, applySelection(flows, selections));
+      commands.selectOnCanvas(steps, applySelection(flows, selections));
     },
-    [select, store],
+    [commands, store],
+  );
+
+  // A plain click on a card selects that card alone, even when it is part of a bigger
+  // selection (React Flow leaves a selected card's selection alone). Shift, Ctrl or Cmd + click
+  // toggles it, which React Flow does.
+  const onNodeClick = useCallback(
+    (event: MouseEvent, node: StepNodeType) => {
+      if (event.shiftKey || event.ctrlKey || event.metaKey) return;
+      commands.selectOnCanvas([node.id]);
+    },
+    [commands],
   );
 
   const pointerInFlow = useCallback(
@@ -159,6 +181,15 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
   const onConnect = useCallback((c: Connection) => {
     if (c.source && c.target) commands.connect(c.source, c.target);
   }, [commands]);
+  // Only a card a flow may go to lights up as a target (not the card the drag started on, nor
+  // one the flow already reaches).
+  const isValidConnection = useCallback(
+    (c: { source: string; target: string }) => {
+      const current = store.getState().journey;
+      return current !== null && canConnect(current, c.source, c.target);
+    },
+    [store],
+  );
 
   const wrapRef = useRef<HTMLDivElement>(null);
   const [editingHeader, setEditingHeader] = useState<HeaderEdit | null>(null);
@@ -227,6 +258,24 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
     [layout],
   );
   const fitAll = useCallback(() => showRect(blueprintRect(), { min: 0.1, max: 1 }, 200), [blueprintRect, showRect]);
+  /** Pans, at the same zoom, just enough to bring a step fully into view. */
+  const revealStep = useCallback(
+    (stepId: StepId | undefined, duration: number) => {
+      const box = stepId ? layout.steps.get(stepId) : undefined;
+      const el = wrapRef.current;
+      if (!box || !el) return false;
+      const rect = {
+        x: box.x - REVEAL_MARGIN,
+        y: box.y - REVEAL_MARGIN,
+        width: box.width + REVEAL_MARGIN * 2,
+        height: box.height + REVEAL_MARGIN * 2,
+      };
+      const next = revealRect(rect, flow.getViewport(), { width: el.clientWidth, height: el.clientHeight }, HEADER_INSETS);
+      if (next) void flow.setViewport(next, { duration });
+      return true;
+    },
+    [flow, layout],
+  );
   // Focus requests from the insights panel, search and the outline.
   const lastFocus = useRef(0);
   const showSteps = useCallback(
@@ -256,37 +305,78 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
   // React Flow is ready, instead of the whole blueprint.
   const onInit = useCallback(() => {
     const pending = store.getState().focusRequest;
-    if (pending && pending.nonce === lastFocus.current && showSteps(pending.stepIds, 0)) return;
+    if (pending && pending.nonce === lastFocus.current) {
+      const shown = pending.mode === "reveal" ? revealStep(currentStep(pending.stepIds), 0) : showSteps(pending.stepIds, 0);
+      if (shown) return;
+    }
     showRect(blueprintRect(), { min: 0.7, max: 1 });
-  }, [blueprintRect, showRect, showSteps, store]);
+  }, [blueprintRect, revealStep, showRect, showSteps, store]);
 
   useEffect(() => {
     if (!focusRequest || focusRequest.nonce === lastFocus.current) return;
     lastFocus.current = focusRequest.nonce;
-    showSteps(focusRequest.stepIds, 300);
-  }, [focusRequest, showSteps]);
+    if (focusRequest.mode === "reveal") revealStep(currentStep(focusRequest.stepIds), 150);
+    else showSteps(focusRequest.stepIds, 300);
+  }, [focusRequest, revealStep, showSteps]);
 
-  // Arrow keys select the nearest step; Alt + arrows move it; + − 0 zoom.
+  // Keyboard focus on the canvas. A card or flow reached with Tab is selected (so N, Enter, L
+  // and Delete act on the one that has focus) and brought into view; a click selects through
+  // React Flow instead, so Shift + click can still toggle.
+  const onFocus = useCallback(
+    (event: FocusEvent<HTMLDivElement>) => {
+      const el = event.target;
+      if (!(el instanceof Element) || !el.matches(":focus-visible")) return;
+      const id = el.getAttribute("data-id");
+      if (!id) return;
+      const { selectedStepIds, selectedFlowIds } = store.getState();
+      if (el.classList.contains("react-flow__node")) {
+        if (currentStep(selectedStepIds) !== id) commands.selectOnCanvas([id]);
+        revealStep(id, 150);
+      } else if (el.classList.contains("react-flow__edge")) {
+        if (selectedStepIds.length > 0 || selectedFlowIds.length !== 1 || selectedFlowIds[0] !== id) commands.selectOnCanvas([], [id]);
+      }
+    },
+    [commands, revealStep, store],
+  );
+  // While a card has focus, the focus follows the current step (the one the arrow keys moved
+  // to), so the keyboard never acts on one card while the focus sits on another. A card that is
+  // not drawn yet (off screen in a large journey) takes the focus once the view has moved. A
+  // label being edited keeps the focus.
+  const current = currentStep(selectedStepIds);
+  const pendingFocus = useRef<StepId | null>(null);
+  const focusCard = useCallback((id: StepId) => {
+    const card = wrapRef.current?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
+    card?.focus({ preventScroll: true });
+    return card !== null && card !== undefined;
+  }, []);
+  const cardHasFocus = useCallback(() => {
+    const active = document.activeElement;
+    return active instanceof HTMLElement && active.classList.contains("react-flow__node") && wrapRef.current?.contains(active) === true;
+  }, []);
   useEffect(() => {
-    const arrows: Record<string, Direction> = { ArrowLeft: "left", ArrowRight: "right", ArrowUp: "up", ArrowDown: "down" };
+    pendingFocus.current = null;
+    if (!current || editingId || !cardHasFocus() || document.activeElement?.getAttribute("data-id") === current) return;
+    if (!focusCard(current)) pendingFocus.current = current;
+  }, [cardHasFocus, current, editingId, focusCard]);
+  const onMoveEnd = useCallback(() => {
+    const pending = pendingFocus.current;
+    pendingFocus.current = null;
+    if (pending && !store.getState().editingStepId && cardHasFocus()) focusCard(pending);
+  }, [cardHasFocus, focusCard, store]);
+
+  // Arrow keys select the nearest step (Shift: add it to the selection); Alt + arrows move the
+  // current step; + − 0 zoom. On the window, so they work wherever the focus is on the canvas
+  // page (a card, the canvas, nothing), except in a text field.
+  useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || isTyping(e.target) || e.ctrlKey || e.metaKey) return;
-      const direction = arrows[e.key];
+      const direction = ARROWS[e.key];
       if (direction) {
-        const current = selectedStepIds[selectedStepIds.length - 1];
         e.preventDefault();
-        if (!current) {
-          const first = journey.steps[0];
-          if (first) commands.focusStep(first.id);
-          return;
-        }
-        if (e.altKey) {
-          const cell = neighbourCell(journey, current, direction);
-          if (cell) commands.moveSteps([{ id: current, ...cell }]);
-          return;
-        }
-        const next = nearestStep(layout, current, direction);
-        if (next) commands.focusStep(next);
+        if (e.altKey) commands.moveStepToNeighbour(direction);
+        else commands.selectNearest(direction, e.shiftKey);
+      } else if (e.altKey) {
+        return;
       } else if (e.key === "+" || e.key === "=") {
         void flow.zoomIn({ duration: 150 });
       } else if (e.key === "-" || e.key === "_") {
@@ -297,13 +387,14 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [commands, fitAll, flow, journey, layout, selectedStepIds]);
+  }, [commands, fitAll, flow]);
 
   return (
     <div
       ref={wrapRef}
       className="canvas-wrap"
       onDoubleClick={onDoubleClick}
+      onFocus={onFocus}
       onPointerDownCapture={(e) => {
         pressedAt.current = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
       }}
@@ -334,9 +425,12 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
           onNodesChange={onNodesChange}
           onNodeDragStart={onNodeDragStart}
           onNodeDragStop={onNodeDragStop}
+          onNodeClick={onNodeClick}
           onNodeDoubleClick={onNodeDoubleClick}
           onEdgesChange={onEdgesChange}
           onConnect={onConnect}
+          isValidConnection={isValidConnection}
+          onMoveEnd={onMoveEnd}
           nodesDraggable={!readOnly}
           nodesConnectable={!readOnly}
           elementsSelectable
@@ -344,6 +438,9 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
           selectionKeyCode="Shift"
           multiSelectionKeyCode={["Shift", "Meta", "Control"]}
           zoomOnDoubleClick={false}
+          disableKeyboardA11y
+          ariaLabelConfig={ARIA_LABELS}
+          tabIndex={0}
           onlyRenderVisibleElements={journey.steps.length > CULL_FROM}
           minZoom={0.1}
           maxZoom={2}

@@ -1,10 +1,10 @@
 import { Handle, Position, type NodeProps } from "@xyflow/react";
-import { memo } from "react";
+import { memo, useRef, type RefObject } from "react";
 import { CHANNEL_LABELS } from "../domain/model";
 import { useCommands, useSeamsState } from "../store/context";
 import { DUPLICATE_COLOURS } from "../domain/analysis/highlights";
 import { InPlaceField } from "../ui/InPlaceField";
-import type { StepNode as StepNodeType } from "./nodes";
+import { CARD_TARGET, type StepNode as StepNodeType } from "./nodes";
 
 const EMOTION_WORDS: Record<number, string> = { [-2]: "very unhappy", [-1]: "unhappy", 0: "neutral", 1: "happy", 2: "very happy" };
 
@@ -14,6 +14,7 @@ function StepNodeView({ id, data, selected }: NodeProps<StepNodeType>) {
   const showDuplicates = useSeamsState((s) => s.overlays.duplicates);
   const showRepeated = useSeamsState((s) => s.overlays.repeated);
   const dupColour = duplicate ? DUPLICATE_COLOURS[duplicate.cluster % DUPLICATE_COLOURS.length] : undefined;
+  const cardRef = useRef<HTMLDivElement>(null);
   const classes = ["step-card"];
   if (selected) classes.push("is-selected");
   if (isCitizen) classes.push("is-citizen");
@@ -21,6 +22,7 @@ function StepNodeView({ id, data, selected }: NodeProps<StepNodeType>) {
   if (duplicate && showDuplicates) classes.push("is-duplicate");
   return (
     <div
+      ref={cardRef}
       className={classes.join(" ")}
       style={{ ["--owner" as string]: colour, ["--dup" as string]: dupColour }}
       data-step-id={id}
@@ -31,7 +33,7 @@ function StepNodeView({ id, data, selected }: NodeProps<StepNodeType>) {
         <span className="step-owner-name">{owner}</span>
         {step.channel ? <span className="step-channel">{CHANNEL_LABELS[step.channel]}</span> : null}
       </div>
-      {editing ? <LabelEditor id={id} label={step.label} /> : <div className="step-label">{step.label}</div>}
+      {editing ? <LabelEditor id={id} label={step.label} cardRef={cardRef} /> : <div className="step-label">{step.label}</div>}
       <div className="step-meta">
         {step.dataItems.length > 0 ? (
           <span className="step-items" title={step.dataItems.join(", ")}>
@@ -61,13 +63,24 @@ function StepNodeView({ id, data, selected }: NodeProps<StepNodeType>) {
       </div>
       <Handle type="source" id="r" position={Position.Right} className="step-handle" />
       <Handle type="source" id="b" position={Position.Bottom} className="step-handle" />
+      {/* The whole card is a drop target while a flow is being drawn (canvas.css lets the
+          pointer through to the card at every other time). */}
+      <Handle type="target" id={CARD_TARGET} position={Position.Left} className="card-target" isConnectableStart={false} />
     </div>
   );
 }
 
-function LabelEditor({ id, label }: { id: string; label: string }) {
+function LabelEditor({ id, label, cardRef }: { id: string; label: string; cardRef: RefObject<HTMLDivElement | null> }) {
   const commands = useCommands();
   const stopEditing = useSeamsState((s) => s.setEditingStep);
+  // Enter or Escape ends the edit with the focus still in the field, which is about to go:
+  // the card takes the focus back, so the keyboard carries on from it. An edit ended by
+  // clicking elsewhere leaves the focus where the click put it.
+  const end = () => {
+    const card = cardRef.current;
+    if (card?.contains(document.activeElement)) card.closest<HTMLElement>(".react-flow__node")?.focus({ preventScroll: true });
+    stopEditing(null);
+  };
   return (
     <InPlaceField
       className="step-label-editor nodrag nowheel"
@@ -75,7 +88,7 @@ function LabelEditor({ id, label }: { id: string; label: string }) {
       initial={label}
       multiline
       onCommit={(text) => commands.updateStep(id, { label: text })}
-      onEnd={() => stopEditing(null)}
+      onEnd={end}
     />
   );
 }

@@ -43,9 +43,14 @@ const EMPTY: readonly string[] = [];
  * box), centred on the middle of each edge of the card as React Flow places them. */
 export const HANDLE_SIZE = 10;
 
-/** Where a card's four handles are (StepNode: targets l and t, sources r and b), relative to
- * the card. Given up front, React Flow neither measures them nor renders every node once to do
- * so: with `onlyRenderVisibleElements`, only the cards on screen are ever rendered. */
+/** The id of the target handle that covers a whole card, so a flow dragged from another card
+ * connects wherever it is dropped on this one, not only on the small dot. */
+export const CARD_TARGET = "card";
+
+/** Where a card's handles are (StepNode: targets l and t, sources r and b, and the whole-card
+ * target), relative to the card. Given up front, React Flow neither measures them nor renders
+ * every node once to do so: with `onlyRenderVisibleElements`, only the cards on screen are
+ * ever rendered. */
 export function cardHandles(width: number, height: number): NodeHandle[] {
   const half = HANDLE_SIZE / 2;
   const at = (id: string, type: "source" | "target", position: Position, x: number, y: number): NodeHandle => ({
@@ -62,6 +67,8 @@ export function cardHandles(width: number, height: number): NodeHandle[] {
     at("t", "target", Position.Top, width / 2, 0),
     at("r", "source", Position.Right, width, height / 2),
     at("b", "source", Position.Bottom, width / 2, height),
+    // A flow dropped on the card itself ends on its left edge, like one dropped on the dot.
+    { id: CARD_TARGET, type: "target", position: Position.Left, x: 0, y: 0, width, height },
   ];
 }
 

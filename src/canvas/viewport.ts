@@ -34,3 +34,24 @@ export function fitRect(
   const y = insets.top - rect.y * zoom;
   return { x, y, zoom };
 }
+
+/** The viewport, at the same zoom, that brings `rect` fully into a view of `size` (clear of
+ * the insets) with the smallest pan; null when it is in view already. A rect too big for the
+ * view is shown from its top left corner. */
+export function revealRect(
+  rect: Rect,
+  viewport: { x: number; y: number; zoom: number },
+  size: { width: number; height: number },
+  insets: Insets,
+): { x: number; y: number; zoom: number } | null {
+  const { zoom } = viewport;
+  const shift = (start: number, length: number, from: number, to: number) => {
+    if (length > to - from || start < from) return from - start;
+    if (start + length > to) return to - (start + length);
+    return 0;
+  };
+  const dx = shift(rect.x * zoom + viewport.x, rect.width * zoom, insets.left, size.width - insets.right);
+  const dy = shift(rect.y * zoom + viewport.y, rect.height * zoom, insets.top, size.height - insets.bottom);
+  if (dx === 0 && dy === 0) return null;
+  return { x: viewport.x + dx, y: viewport.y + dy, zoom };
+}

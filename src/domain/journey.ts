@@ -200,11 +200,19 @@ export function removeSteps(journey: Journey, ids: Iterable<StepId>): Journey {
 
 /** Connects two steps with a flow; refuses self-connections and duplicates. */
 export function connect(journey: Journey, flow: Flow): Journey {
-  if (flow.from === flow.to) return journey;
-  if (journey.flows.some((f) => f.id === flow.id || (f.from === flow.from && f.to === flow.to))) return journey;
-  const ids = new Set(journey.steps.map((s) => s.id));
-  if (!ids.has(flow.from) || !ids.has(flow.to)) return journey;
+  if (!canConnect(journey, flow.from, flow.to)) return journey;
+  if (journey.flows.some((f) => f.id === flow.id)) return journey;
   return { ...journey, flows: [...journey.flows, flow] };
+}
+
+/** Whether a new flow may run from one step to another: both exist, they are different steps,
+ * and no flow already runs that way. */
+export function canConnect(journey: Journey, from: StepId, to: StepId): boolean {
+  if (from === to) return false;
+  if (journey.flows.some((f) => f.from === from && f.to === to)) return false;
+  let found = 0;
+  for (const s of journey.steps) if (s.id === from || s.id === to) found++;
+  return found === 2;
 }
 
 /** Changes a flow's label, condition or data-share marker. */

@@ -5,9 +5,21 @@
  */
 import { newId } from "../domain/ids";
 import * as ops from "../domain/journey";
+import { blueprintLayout } from "../domain/layout";
+import {
+  currentStep,
+  firstStep,
+  flowOrder,
+  nearestStep,
+  neighbourCell,
+  placeForNewStep,
+  stepSelection,
+  type Direction,
+} from "../domain/navigation";
 import type {
   ActorId,
   Channel,
+  FlowId,
   Journey,
   Lane,
   LaneId,
@@ -144,9 +156,75 @@ export function makeCommands(store: SeamsStore) {
       return this.paste();
     },
 
-    /** Selects one step and brings it into view. */
-    focusStep(id: StepId) {
-      state().focusSteps([id]);
+    /** Selects what the user pointed at on the canvas (a click, Tab, a box drawn with Shift)
+     * and shows its details in the side panel. Selecting nothing leaves the panel as it is. */
+    selectOnCanvas(stepIds: StepId[], flowIds: FlowId[] = []) {
+      state().select(stepIds, flowIds);
+      if (stepIds.length + flowIds.length > 0) state().setSideTab("step");
+    },
+
+    /** Arrow keys: selects the step nearest the current one in a direction, brings it into
+     * view and shows its details. With `extend` (Shift) the step joins the selection instead.
+     * With nothing selected, the journey's first step is selected. */
+    selectNearest(direction: Direction, extend = false): StepId | null {
+      const j = journey();
+      if (!j) return null;
+      const selection = state().selectedStepIds;
+      const current = currentStep(selection);
+      const layout = blueprintLayout(j);
+      const next = current ? nearestStep(layout, current, direction) : firstStep(layout);
+      if (!next) return null;
+      state().focusSteps(stepSelection(current ? selection : [], next, extend), "reveal");
+      state().setSideTab("step");
+      return next;
+    },
+
+    /** Alt + arrow keys: moves the current step to the end of the neighbouring stage (left,
+     * right) or lane (up, down), keeping it selected and in view. */
+    moveStepToNeighbour(direction: Direction) {
+      const j = journey();
+      const selection = state().selectedStepIds;
+      const current = currentStep(selection);
+      if (!j || !current) return;
+      const cell = neighbourCell(j, current, direction);
+      if (!cell) return;
+      this.moveSteps([{ id: current, ...cell }]);
+      state().focusSteps(selection, "reveal");
+    },
+
+    /** N: adds a step straight after the current step in its cell (or in the first cell) and
+     * starts editing its label. */
+    addStepNextToSelection(): StepId | null {
+      const j = journey();
+      if (!j || state().readOnly) return null;
+      const place = placeForNewStep(j, currentStep(state().selectedStepIds));
+      if (!place) return null;
+      const id = this.addStep(place.laneId, place.stageId, place.index);
+      if (id) state().setEditingStep(id);
+      return id;
+    },
+
+    /** L: connects the two selected steps, from the earlier to the later one. */
+    connectSelection(): FlowId | null {
+      const j = journey();
+      const [a, b, ...more] = state().selectedStepIds;
+      if (!j || !a || !b || more.length > 0) return null;
+      const order = flowOrder(j, a, b);
+      return order ? this.connect(order[0], order[1]) : null;
+    },
+
+    /** Ctrl + A: selects every step, keeping the current step current. */
+    selectAll() {
+      const j = journey();
+      if (!j) return;
+      const current = currentStep(state().selectedStepIds);
+      const ids = j.steps.map((s) => s.id).filter((id) => id !== current);
+      state().select(current && ids.length < j.steps.length ? [...ids, current] : ids);
+    },
+
+    /** Escape: selects nothing. */
+    clearSelection() {
+      state().select([]);
     },
 
     undo: () => state().undo(),

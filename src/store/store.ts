@@ -18,7 +18,13 @@ export interface Overlays {
 export interface FocusRequest {
   stepIds: StepId[];
   nonce: number;
+  /** "fit" zooms to show the steps (a finding, a search result); "reveal" keeps the zoom and
+   * pans only when a step is off screen (moving from step to step with the keyboard). */
+  mode: "fit" | "reveal";
 }
+
+/** The side panel's tabs: the selection's details, lanes and stages, insights, versions. */
+export type SideTab = "step" | "structure" | "insights" | "versions";
 
 export interface Clipboard {
   steps: Journey["steps"];
@@ -50,10 +56,13 @@ export interface SessionSlice {
   clipboard: Clipboard | null;
   /** The step whose label is being edited in place on the canvas. */
   editingStepId: StepId | null;
+  sideTab: SideTab;
   select(stepIds: StepId[], flowIds?: FlowId[]): void;
   setView(view: View): void;
+  setSideTab(tab: SideTab): void;
   toggleOverlay(name: keyof Overlays): void;
-  focusSteps(stepIds: StepId[]): void;
+  /** Selects steps and asks the canvas to bring them into view. */
+  focusSteps(stepIds: StepId[], mode?: FocusRequest["mode"]): void;
   setClipboard(clipboard: Clipboard | null): void;
   setEditingStep(id: StepId | null): void;
 }
@@ -63,8 +72,30 @@ export type SeamsState = DocumentSlice & SessionSlice;
 const sameIds = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((v, i) => v === b[i]);
 
-export const createSeamsStore = () =>
-  create<SeamsState>()((set, get) => ({
+/** The selection and the in-place edit, without the steps and flows that are no longer in the
+ * journey (undone, removed with their lane, deleted in another tab). Unchanged lists are
+ * returned as they were, so nothing that reads them redraws. */
+function sessionWithin(
+  session: Pick<SessionSlice, "selectedStepIds" | "selectedFlowIds" | "editingStepId">,
+  journey: Journey,
+): Pick<SessionSlice, "selectedStepIds" | "selectedFlowIds" | "editingStepId"> {
+  const { selectedStepIds, selectedFlowIds, editingStepId } = session;
+  if (selectedStepIds.length === 0 && selectedFlowIds.length === 0 && editingStepId === null) {
+    return { selectedStepIds, selectedFlowIds, editingStepId };
+  }
+  const stepIds = new Set(journey.steps.map((s) => s.id));
+  const flowIds = new Set(journey.flows.map((f) => f.id));
+  const keep = (ids: string[], present: Set<string>) => (ids.every((id) => present.has(id)) ? ids : ids.filter((id) => present.has(id)));
+  return {
+    selectedStepIds: keep(selectedStepIds, stepIds),
+    selectedFlowIds: keep(selectedFlowIds, flowIds),
+    editingStepId: editingStepId !== null && stepIds.has(editingStepId) ? editingStepId : null,
+  };
+}
+
+export const createSeamsStore = () => {
+  let focusNonce = 0;
+  return create<SeamsState>()((set, get) => ({
     journey: null,
     history: emptyHistory,
     readOnly: false,
@@ -77,37 +108,32 @@ export const createSeamsStore = () =>
         selectedFlowIds: [],
         editingStepId: null,
         focusRequest: null,
+        sideTab: "step",
       });
     },
     receiveJourney(journey) {
-      const { selectedStepIds, selectedFlowIds } = get();
-      const stepIds = new Set(journey.steps.map((s) => s.id));
-      const flowIds = new Set(journey.flows.map((f) => f.id));
-      set({
-        journey,
-        selectedStepIds: selectedStepIds.filter((id) => stepIds.has(id)),
-        selectedFlowIds: selectedFlowIds.filter((id) => flowIds.has(id)),
-      });
+      set({ journey, ...sessionWithin(get(), journey) });
     },
     change(update) {
       const { journey, readOnly, history } = get();
       if (!journey || readOnly) return false;
       const next = update(journey);
       if (next === journey) return false;
-      set({ journey: { ...next, updatedAt: new Date().toISOString() }, history: record(history, journey) });
+      const updated = { ...next, updatedAt: new Date().toISOString() };
+      set({ journey: updated, history: record(history, journey), ...sessionWithin(get(), updated) });
       return true;
     },
     undo() {
       const { journey, history, readOnly } = get();
       if (!journey || readOnly) return;
       const result = undo(history, journey);
-      if (result) set({ journey: result.journey, history: result.history });
+      if (result) set({ journey: result.journey, history: result.history, ...sessionWithin(get(), result.journey) });
     },
     redo() {
       const { journey, history, readOnly } = get();
       if (!journey || readOnly) return;
       const result = redo(history, journey);
-      if (result) set({ journey: result.journey, history: result.history });
+      if (result) set({ journey: result.journey, history: result.history, ...sessionWithin(get(), result.journey) });
     },
     setReadOnly(readOnly) {
       set({ readOnly });
@@ -120,6 +146,7 @@ export const createSeamsStore = () =>
     focusRequest: null,
     clipboard: null,
     editingStepId: null,
+    sideTab: "step",
     select(stepIds, flowIds = []) {
       const state = get();
       if (sameIds(state.selectedStepIds, stepIds) && sameIds(state.selectedFlowIds, flowIds)) return;
@@ -128,11 +155,17 @@ export const createSeamsStore = () =>
     setView(view) {
       set({ view });
     },
+    setSideTab(sideTab) {
+      if (get().sideTab !== sideTab) set({ sideTab });
+    },
     toggleOverlay(name) {
       set({ overlays: { ...get().overlays, [name]: !get().overlays[name] } });
     },
-    focusSteps(stepIds) {
-      set({ selectedStepIds: stepIds, selectedFlowIds: [], focusRequest: { stepIds, nonce: Date.now() } });
+    focusSteps(stepIds, mode = "fit") {
+      // A counter, not the time: two requests in the same millisecond (a key held down) are both
+      // followed.
+      focusNonce += 1;
+      set({ selectedStepIds: stepIds, selectedFlowIds: [], focusRequest: { stepIds, nonce: focusNonce, mode } });
     },
     setClipboard(clipboard) {
       set({ clipboard });
@@ -141,6 +174,7 @@ export const createSeamsStore = () =>
       set({ editingStepId: id });
     },
   }));
+};
 
 export type SeamsStore = ReturnType<typeof createSeamsStore>;
 

@@ -1,72 +1,5 @@
-import type { Locator, Page } from "@playwright/test";
 import { expect, openLibrary, test } from "./fixtures";
-
-/** The middle of the empty part of a lane × stage cell, found from the sticky headers. */
-async function cellPoint(page: Page, lane: string, stage: string, offsetX = 24) {
-  const laneBox = await page.locator(".lane-header", { hasText: lane }).first().boundingBox();
-  const stageBox = await page.locator(".stage-header", { hasText: stage }).first().boundingBox();
-  if (!laneBox || !stageBox) throw new Error(`no cell ${lane} × ${stage}`);
-  return { x: stageBox.x + stageBox.width - offsetX, y: laneBox.y + laneBox.height / 2 };
-}
-
-/** Fits the whole journey in view and waits for the zoom animation to finish. */
-async function fitAll(page: Page) {
-  await page.getByRole("button", { name: "Fit the whole journey" }).click();
-  const transform = () => page.locator(".react-flow__viewport").evaluate((el) => getComputedStyle(el).transform);
-  let last = "";
-  await expect.poll(async () => {
-    const now = await transform();
-    const settled = now === last;
-    last = now;
-    return settled;
-  }, { intervals: [100] }).toBe(true);
-}
-
-async function addStepByDoubleClick(page: Page, lane: string, stage: string, label: string) {
-  let point = await cellPoint(page, lane, stage);
-  const canvas = (await page.getByTestId("canvas").boundingBox())!;
-  if (point.x > canvas.x + canvas.width - 20 || point.y > canvas.y + canvas.height - 20) {
-    // Off screen: fit the whole journey in view first, as a person would.
-    await fitAll(page);
-    point = await cellPoint(page, lane, stage);
-  }
-  await page.mouse.dblclick(point.x, point.y);
-  const editor = page.getByRole("textbox", { name: "Step label" });
-  await expect(editor).toBeFocused();
-  await editor.fill(label);
-  await editor.press("Enter");
-  await expect(step(page, label)).toBeVisible();
-}
-
-function step(page: Page, label: string): Locator {
-  return page.locator(".react-flow__node-step", { has: page.locator(".step-label", { hasText: label }) });
-}
-
-async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  const steps = 12;
-  for (let i = 1; i <= steps; i++) {
-    await page.mouse.move(from.x + ((to.x - from.x) * i) / steps, from.y + ((to.y - from.y) * i) / steps);
-  }
-  await page.mouse.up();
-}
-
-async function centre(locator: Locator) {
-  const box = await locator.boundingBox();
-  if (!box) throw new Error("not on screen");
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
-async function addLane(page: Page, organisation: string, layer: string) {
-  await page.getByLabel("Organisation", { exact: true }).selectOption({ label: organisation });
-  await page.getByLabel("Layer", { exact: true }).selectOption({ label: layer });
-  await page.getByRole("button", { name: "Add lane", exact: true }).click();
-}
-
-async function laneOf(page: Page, label: string): Promise<string> {
-  return (await step(page, label).locator(".step-owner-name").textContent()) ?? "";
-}
+import { addLane, addStepByDoubleClick, cellPoint, centre, drag, fitAll, laneOf, middle, step, tabTo } from "./canvas-helpers";
 
 test("draw a journey across three organisations with the mouse, then reload it", async ({ page, problems }) => {
   await openLibrary(page);
@@ -95,7 +28,7 @@ test("draw a journey across three organisations with the mouse, then reload it",
   // Connect by dragging from one card's handle to another's.
   const connect = async (from: string, to: string) => {
     const source = step(page, from).locator(".react-flow__handle.source.react-flow__handle-right");
-    const targetHandle = step(page, to).locator(".react-flow__handle.target.react-flow__handle-left");
+    const targetHandle = step(page, to).locator(".step-handle.target.react-flow__handle-left");
     await drag(page, await centre(source), await centre(targetHandle));
   };
   await connect("Apply online", "Check the claim");
@@ -142,15 +75,6 @@ test("draw a journey across three organisations with the mouse, then reload it",
   await expect(step(page, "Prove your identity").locator(".step-owner-name")).toHaveText("Post Office");
   expect(problems).toEqual([]);
 });
-
-/** Presses Tab until `target` has focus, as a keyboard user would. */
-async function tabTo(page: Page, target: Locator, limit = 150) {
-  for (let i = 0; i < limit; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press("Tab");
-  }
-  throw new Error("could not reach the element with Tab");
-}
 
 test("build a small journey with the keyboard alone through the outline", async ({ page, problems }) => {
   await openLibrary(page);
@@ -206,8 +130,8 @@ test("tidy up orders a cell's steps along the flows, in one undoable change", as
   await expect.poll(async () => (await xOf("Second")) < (await xOf("Third"))).toBe(true);
   // Flows say Third comes first: Third → First → Second.
   const connect = async (from: string, to: string) => {
-    const source = step(page, from).locator(".react-flow__handle-right");
-    const target = step(page, to).locator(".react-flow__handle-left");
+    const source = step(page, from).locator(".step-handle.react-flow__handle-right");
+    const target = step(page, to).locator(".step-handle.react-flow__handle-left");
     await drag(page, await centre(source), await centre(target));
   };
   await fitAll(page);
@@ -274,8 +198,3 @@ test("rename a stage and name a lane's team by double-clicking their headers on 
   await expect(page.locator(".lane-header", { hasText: "Bereaved partner" })).toBeVisible();
   expect(problems).toEqual([]);
 });
-
-async function middle(locator: Locator): Promise<[number, number]> {
-  const { x, y } = await centre(locator);
-  return [x, y];
-}

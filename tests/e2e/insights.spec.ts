@@ -199,6 +199,8 @@ test("a named version compared with the journey as it is now", async ({ page }) 
   await expect(page.getByRole("button", { name: "Compare version As-is with current" })).toBeVisible();
   await page.locator('.react-flow__node[data-id="bereave.step.tuo-start"]').click();
   await page.keyboard.press("Delete");
+  // Clicking the card showed its details; back to the versions.
+  await page.getByRole("tab", { name: "Versions" }).click();
   await page.getByRole("button", { name: "Compare version As-is with current" }).click();
   const dialog = page.getByRole("dialog", { name: "Version “As-is” compared with now" });
   await expect(dialog.getByRole("table", { name: "Scorecards side by side" }).getByRole("row", { name: /^Steps / }).getByRole("cell")).toHaveText([
@@ -230,6 +232,8 @@ test("a large journey is analysed off the main thread and kept up to date as it 
   // An edit is analysed again: the panel follows the journey.
   await page.locator(".react-flow__node-step").first().click();
   await page.keyboard.press("Delete");
+  // Clicking the card showed its details; back to the insights.
+  await page.getByRole("tab", { name: "Insights" }).click();
   await expect(scorecardValue(page, "Steps")).toHaveText("1999");
   await expect(page.getByText("Updating the analysis after your latest change…")).toHaveCount(0);
 });

@@ -10,6 +10,7 @@ import {
   applyCellOrders,
   cellSteps,
   cloneSteps,
+  canConnect,
   connect,
   createJourney,
   decideDuplicate,
@@ -420,6 +421,22 @@ describe("connect", () => {
   ])("refuses %s", (_what, f) => {
     const j = base();
     expect(connect(j, f)).toBe(j);
+  });
+});
+
+describe("canConnect", () => {
+  it.each<[string, string, string, boolean]>([
+    ["two steps not yet connected", "a", "e", true],
+    ["the reverse of an existing flow", "b", "a", true],
+    ["a step to itself", "a", "a", false],
+    ["a flow that already runs that way", "a", "b", false],
+    ["a missing source", "zz", "a", false],
+    ["a missing target", "a", "zz", false],
+  ])("%s: %s to %s is %s", (_what, from, to, expected) => {
+    const j = base();
+    expect(canConnect(j, from, to)).toBe(expected);
+    // connect agrees: it adds exactly the flows canConnect allows.
+    expect(connect(j, flow(from, to, { id: "new" })) !== j).toBe(expected);
   });
 });
 

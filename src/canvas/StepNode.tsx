@@ -4,13 +4,14 @@ import { CHANNEL_LABELS } from "../domain/model";
 import { useCommands, useSeamsState } from "../store/context";
 import { DUPLICATE_COLOURS } from "../domain/analysis/highlights";
 import { InPlaceField } from "../ui/InPlaceField";
+import type { FirstAsk } from "../domain/analysis/highlights";
 import type { StepNode as StepNodeType } from "./nodes";
 
 const EMOTION_WORDS: Record<number, string> = { [-2]: "very unhappy", [-1]: "unhappy", 0: "neutral", 1: "happy", 2: "very happy" };
 
 /** A step card: owner colour strip, label, channel, data asked, and the analysis marks. */
 function StepNodeView({ id, data, selected }: NodeProps<StepNodeType>) {
-  const { step, owner, colour, duplicate, repeated, editing, isCitizen } = data;
+  const { step, owner, colour, duplicate, repeated, firstAsked, editing, isCitizen } = data;
   const showDuplicates = useSeamsState((s) => s.overlays.duplicates);
   const showRepeated = useSeamsState((s) => s.overlays.repeated);
   const dupColour = duplicate ? DUPLICATE_COLOURS[duplicate.cluster % DUPLICATE_COLOURS.length] : undefined;
@@ -34,10 +35,13 @@ function StepNodeView({ id, data, selected }: NodeProps<StepNodeType>) {
       {editing ? <LabelEditor id={id} label={step.label} /> : <div className="step-label">{step.label}</div>}
       <div className="step-meta">
         {step.dataItems.length > 0 ? (
-          <span className="step-items" title={step.dataItems.join(", ")}>
-            asks {step.dataItems.length} item{step.dataItems.length === 1 ? "" : "s"}
+          <span className="step-items" title={`Asks for: ${step.dataItems.join(", ")}`}>
+            {/* Shorter beside the repeated-information marks, so they fit on the card. */}
+            {showRepeated && (repeated.length > 0 || firstAsked.length > 0) ? "" : "asks "}
+            {step.dataItems.length} item{step.dataItems.length === 1 ? "" : "s"}
           </span>
         ) : null}
+        {showRepeated && firstAsked.length > 0 ? <FirstAskMark asks={firstAsked} /> : null}
         {showRepeated && repeated.length > 0 ? (
           <span className="mark mark-repeated" title={`Asked again: ${repeated.join(", ")}`}>
             ↻ {repeated.length} again
@@ -62,6 +66,22 @@ function StepNodeView({ id, data, selected }: NodeProps<StepNodeType>) {
       <Handle type="source" id="r" position={Position.Right} className="step-handle" />
       <Handle type="source" id="b" position={Position.Bottom} className="step-handle" />
     </div>
+  );
+}
+
+/** The first step to ask for information that later steps ask for again: not a repeat itself,
+ * so marked apart from them ("1st +3": asked first here, and 3 more times later). */
+function FirstAskMark({ asks }: { asks: readonly FirstAsk[] }) {
+  const more = asks.reduce((sum, a) => sum + a.more, 0);
+  const times = (n: number) => `${n} more time${n === 1 ? "" : "s"}`;
+  const title =
+    asks.length === 1
+      ? `Asked first here, ${times(more)}: ${asks[0]!.label}`
+      : `Asked first here, and again later: ${asks.map((a) => `${a.label} (${times(a.more)})`).join(", ")}`;
+  return (
+    <span className="mark mark-first-ask" title={title}>
+      1st +{more}
+    </span>
   );
 }
 

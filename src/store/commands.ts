@@ -17,7 +17,7 @@ import type {
   StepId,
 } from "../domain/model";
 import { actorFromTemplate, citizenActor, organisationTemplate } from "../domain/organisations";
-import type { TouchpointTemplate } from "../domain/templates";
+import { touchpointPlace, type TouchpointTemplate } from "../domain/templates";
 import { tidyCellOrders } from "../domain/tidy";
 import type { SeamsStore } from "./store";
 
@@ -48,18 +48,17 @@ export function makeCommands(store: SeamsStore) {
       return id;
     },
 
-    /** Adds a palette template to the given cell, or to the best-matching lane of the first stage. */
+    /** Adds a palette template to the given cell, or where `touchpointPlace` puts it beside
+     * the selected step (or in the first stage when nothing is selected). */
     addFromTemplate(
       template: TouchpointTemplate,
       target?: { laneId: LaneId; stageId: StageId },
     ): StepId | null {
       const j = journey();
-      if (!j || j.stages.length === 0 || j.lanes.length === 0) return null;
-      const cell = target ?? {
-        laneId: bestLaneFor(j, template),
-        stageId: selectedStageOr(j, state().selectedStepIds),
-      };
-      return this.addStep(cell.laneId, cell.stageId, undefined, {
+      if (!j) return null;
+      const place = target ? { ...target, index: undefined } : touchpointPlace(j, template, state().selectedStepIds[0] ?? null);
+      if (!place) return null;
+      return this.addStep(place.laneId, place.stageId, place.index, {
         ...template.fields,
         dataItems: [...(template.fields.dataItems ?? [])],
         evidence: [...(template.fields.evidence ?? [])],
@@ -305,27 +304,3 @@ export function makeCommands(store: SeamsStore) {
 }
 
 export type Commands = ReturnType<typeof makeCommands>;
-
-function bestLaneFor(journey: Journey, template: TouchpointTemplate): LaneId {
-  const byOrg = template.organisationKey
-    ? organisationTemplate(template.organisationKey)
-    : undefined;
-  const actorIds = new Set(
-    journey.actors
-      .filter((a) =>
-        byOrg ? a.name === byOrg.name : template.layer === "citizen" ? a.type === "citizen" : true,
-      )
-      .map((a) => a.id),
-  );
-  const lane =
-    journey.lanes.find((l) => actorIds.has(l.actorId) && l.layer === template.layer) ??
-    journey.lanes.find((l) => l.layer === template.layer) ??
-    journey.lanes.find((l) => actorIds.has(l.actorId)) ??
-    journey.lanes[0]!;
-  return lane.id;
-}
-
-function selectedStageOr(journey: Journey, selected: StepId[]): StageId {
-  const step = journey.steps.find((s) => s.id === selected[0]);
-  return step?.stageId ?? journey.stages[0]!.id;
-}

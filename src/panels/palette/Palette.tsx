@@ -31,7 +31,7 @@ export function Palette() {
           </li>
         ))}
       </ul>
-      <p>Click to add next to the selection, or drag onto a cell. Double-click any empty cell to add a blank step.</p>
+      <p>Click to add beside the selected step (in its lane, or its organisation's lane for that kind of touchpoint), or drag onto a cell. Double-click any empty cell to add a blank step.</p>
     </nav>
   );
 }

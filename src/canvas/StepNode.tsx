@@ -95,7 +95,11 @@ function LabelEditor({ id, label }: { id: string; label: string }) {
       initial={label}
       multiline
       onCommit={(text) => commands.updateStep(id, { label: text })}
-      onEnd={() => stopEditing(null)}
+      onEnd={(how) => {
+        // Escape on a card just added and still blank takes the addition back.
+        if (how === "cancelled") commands.abandonNewStep(id);
+        stopEditing(null);
+      }}
     />
   );
 }

@@ -45,7 +45,22 @@ export function makeCommands(store: SeamsStore) {
       );
       if (!ok) return null;
       state().select([id]);
+      const added = state().journey;
+      if (added) state().setNewStep({ id, journey: added });
       return id;
+    },
+
+    /** Escape on a card just added: when nothing has changed since it was added and it is still
+     * blank, the addition is taken back as if it had not happened (nothing to undo or redo).
+     * Returns whether the step was removed. */
+    abandonNewStep(id: StepId): boolean {
+      const { newStep, journey: current } = state();
+      const step = current?.steps.find((s) => s.id === id);
+      if (!newStep || newStep.id !== id || !step || !ops.isBlankStep(step)) return false;
+      if (!state().withdraw(newStep.journey)) return false;
+      state().setNewStep(null);
+      state().select(state().selectedStepIds.filter((s) => s !== id));
+      return true;
     },
 
     /** Adds a palette template to the given cell, or where `touchpointPlace` puts it beside

@@ -20,6 +20,13 @@ export interface FocusRequest {
   nonce: number;
 }
 
+/** The step just added, and the journey right after adding it: while the journey is still that
+ * one, the addition can be taken back as if it never happened (Escape on the new card). */
+export interface NewStep {
+  id: StepId;
+  journey: Journey;
+}
+
 export interface Clipboard {
   steps: Journey["steps"];
   flows: Journey["flows"];
@@ -38,6 +45,10 @@ export interface DocumentSlice {
   change(update: (journey: Journey) => Journey): boolean;
   undo(): void;
   redo(): void;
+  /** Takes back the latest change when the journey is still `expected` (what that change made),
+   * leaving nothing to redo: for a change that the same intent cancels (a new step abandoned
+   * with Escape). Returns whether it did. */
+  withdraw(expected: Journey): boolean;
   setReadOnly(readOnly: boolean): void;
 }
 
@@ -50,12 +61,14 @@ export interface SessionSlice {
   clipboard: Clipboard | null;
   /** The step whose label is being edited in place on the canvas. */
   editingStepId: StepId | null;
+  newStep: NewStep | null;
   select(stepIds: StepId[], flowIds?: FlowId[]): void;
   setView(view: View): void;
   toggleOverlay(name: keyof Overlays): void;
   focusSteps(stepIds: StepId[]): void;
   setClipboard(clipboard: Clipboard | null): void;
   setEditingStep(id: StepId | null): void;
+  setNewStep(newStep: NewStep | null): void;
 }
 
 export type SeamsState = DocumentSlice & SessionSlice;
@@ -76,6 +89,7 @@ export const createSeamsStore = () =>
         selectedStepIds: [],
         selectedFlowIds: [],
         editingStepId: null,
+        newStep: null,
         focusRequest: null,
       });
     },
@@ -109,6 +123,13 @@ export const createSeamsStore = () =>
       const result = redo(history, journey);
       if (result) set({ journey: result.journey, history: result.history });
     },
+    withdraw(expected) {
+      const { journey, history, readOnly } = get();
+      const previous = history.past[history.past.length - 1];
+      if (readOnly || !previous || journey !== expected) return false;
+      set({ journey: previous, history: { past: history.past.slice(0, -1), future: history.future } });
+      return true;
+    },
     setReadOnly(readOnly) {
       set({ readOnly });
     },
@@ -120,6 +141,7 @@ export const createSeamsStore = () =>
     focusRequest: null,
     clipboard: null,
     editingStepId: null,
+    newStep: null,
     select(stepIds, flowIds = []) {
       const state = get();
       if (sameIds(state.selectedStepIds, stepIds) && sameIds(state.selectedFlowIds, flowIds)) return;
@@ -139,6 +161,9 @@ export const createSeamsStore = () =>
     },
     setEditingStep(id) {
       set({ editingStepId: id });
+    },
+    setNewStep(newStep) {
+      set({ newStep });
     },
   }));
 

@@ -25,7 +25,8 @@ import { OverlayPanel } from "./OverlayPanel";
 import { createEdgeBuilder, createNodeBuilder, type FlowEdge as FlowEdgeType, type StepNode as StepNodeType } from "./nodes";
 import { StepNode } from "./StepNode";
 import { headerAt, StickyHeaders, type HeaderEdit } from "./StickyHeaders";
-import { fitRect, HEADER_INSETS, type Rect } from "./viewport";
+import { fitRect, HEADER_INSETS, panIntoView, READABLE_ZOOM, type Rect } from "./viewport";
+import { BlankJourneyHint } from "./BlankJourneyHint";
 import { nearestStep, neighbourCell, type Direction } from "./keyboard";
 import { isTyping } from "../ui/isTyping";
 import "./canvas.css";
@@ -243,6 +244,22 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
     },
     [layout, showRect],
   );
+  /** Pans a stage into view at the current zoom (a stage just added, at the far right). */
+  const showStage = useCallback(
+    (stageId: string | undefined, duration: number) => {
+      const el = wrapRef.current;
+      const stage = layout.stages.find((s) => s.id === stageId);
+      if (!el || !stage) return false;
+      const current = flow.getViewport();
+      const size = { width: el.clientWidth, height: el.clientHeight };
+      // Only sideways: the rows in view stay in view.
+      const top = (HEADER_INSETS.top - current.y) / current.zoom;
+      const next = panIntoView(current, { x: stage.x, y: top, width: stage.width, height: 1 }, size, HEADER_INSETS);
+      if (next !== current) void flow.setViewport(next, { duration });
+      return true;
+    },
+    [flow, layout],
+  );
   // The first viewport is worked out from the canvas's size before the first paint, and React
   // Flow starts there: the blueprint never shows for a frame somewhere else and then jumps.
   const [firstViewport, setFirstViewport] = useState<Viewport | null>(null);
@@ -250,21 +267,23 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
     const el = wrapRef.current;
     if (!el || firstViewport) return;
     const size = { width: el.clientWidth, height: el.clientHeight };
-    setFirstViewport(fitRect(blueprintRect(), size, HEADER_INSETS, 0.7, 1));
+    // As large as fits, never smaller than readable: a journey too large for the view opens on
+    // its first stages and lanes rather than shrunk to illegible cards.
+    setFirstViewport(fitRect(blueprintRect(), size, HEADER_INSETS, READABLE_ZOOM, 1));
   }, [blueprintRect, firstViewport]);
   // A request made as the canvas opened (a finding chosen in the outline view) is shown once
   // React Flow is ready, instead of the whole blueprint.
   const onInit = useCallback(() => {
     const pending = store.getState().focusRequest;
-    if (pending && pending.nonce === lastFocus.current && showSteps(pending.stepIds, 0)) return;
-    showRect(blueprintRect(), { min: 0.7, max: 1 });
-  }, [blueprintRect, showRect, showSteps, store]);
+    if (pending && pending.nonce === lastFocus.current && (showStage(pending.stageId, 0) || showSteps(pending.stepIds, 0))) return;
+    showRect(blueprintRect(), { min: READABLE_ZOOM, max: 1 });
+  }, [blueprintRect, showRect, showStage, showSteps, store]);
 
   useEffect(() => {
     if (!focusRequest || focusRequest.nonce === lastFocus.current) return;
     lastFocus.current = focusRequest.nonce;
-    showSteps(focusRequest.stepIds, 300);
-  }, [focusRequest, showSteps]);
+    if (!showStage(focusRequest.stageId, 300)) showSteps(focusRequest.stepIds, 300);
+  }, [focusRequest, showStage, showSteps]);
 
   // Arrow keys select the nearest step; Alt + arrows move it; + − 0 zoom.
   useEffect(() => {
@@ -360,6 +379,7 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
             onRename={renameHeader}
             onEndEdit={endHeaderEdit}
           />
+          {journey.steps.length === 0 ? <BlankJourneyHint layout={layout} /> : null}
           <OverlayPanel />
           <BlueprintMiniMap journey={journey} layout={layout} actors={actors} />
           <Controls position="bottom-right" showInteractive={false} showFitView={false} aria-label="Zoom controls">

@@ -247,9 +247,12 @@ export function makeCommands(store: SeamsStore) {
       });
     },
 
+    /** Adds a stage and brings it into view on the canvas. */
     addStage(name: string, index?: number): StageId | null {
       const id = newId("stage");
-      return state().change((j) => ops.addStage(j, { id, name }, index)) ? id : null;
+      if (!state().change((j) => ops.addStage(j, { id, name }, index))) return null;
+      state().revealStage(id);
+      return id;
     },
 
     renameStage(id: StageId, name: string) {

@@ -4,7 +4,7 @@
  * is neither; ephemeral drag state lives in the canvas until a gesture ends.
  */
 import { create } from "zustand";
-import type { FlowId, Journey, StepId } from "../domain/model";
+import type { FlowId, Journey, StageId, StepId } from "../domain/model";
 import { emptyHistory, record, redo, undo, type History } from "./history";
 
 export type View = "canvas" | "outline";
@@ -17,6 +17,8 @@ export interface Overlays {
 
 export interface FocusRequest {
   stepIds: StepId[];
+  /** A stage to bring into view instead (one just added), when there are no steps. */
+  stageId?: StageId;
   nonce: number;
 }
 
@@ -69,6 +71,8 @@ export interface SessionSlice {
   setClipboard(clipboard: Clipboard | null): void;
   setEditingStep(id: StepId | null): void;
   setNewStep(newStep: NewStep | null): void;
+  /** Brings a stage into view on the canvas. */
+  revealStage(stageId: StageId): void;
 }
 
 export type SeamsState = DocumentSlice & SessionSlice;
@@ -164,6 +168,9 @@ export const createSeamsStore = () =>
     },
     setNewStep(newStep) {
       set({ newStep });
+    },
+    revealStage(stageId) {
+      set({ focusRequest: { stepIds: [], stageId, nonce: Date.now() } });
     },
   }));
 

@@ -64,3 +64,11 @@ describe("abandoning a step just added (Escape on the new card)", () => {
     expect(store.getState().journey!.steps.some((s) => s.id === id)).toBe(true);
   });
 });
+
+describe("adding a stage", () => {
+  it("asks the canvas to bring the new stage into view", () => {
+    const { store, commands } = setup();
+    const id = commands.addStage("Settle the estate")!;
+    expect(store.getState().focusRequest).toMatchObject({ stageId: id, stepIds: [] });
+  });
+});

@@ -34,6 +34,8 @@ export function JourneyView() {
   const { analysis } = useAnalysis(journey);
   const highlights = useMemo(() => (analysis ? analysisHighlights(analysis) : undefined), [analysis]);
   const [comparing, setComparing] = useState<VersionSummary | null>(null);
+  const panels = useSeamsState((s) => s.panels);
+  const setPanel = useSeamsState((s) => s.setPanel);
 
   const ui = useMemo(
     () => ({
@@ -99,10 +101,20 @@ export function JourneyView() {
           </button>
         </div>
       </div>
-      <div className={view === "canvas" ? "workspace" : "workspace no-palette"}>
-        {view === "canvas" ? <Palette /> : null}
+      <div className="workspace">
+        {view === "canvas" ? (
+          panels.palette ? (
+            <Palette onHide={() => setPanel("palette", false)} />
+          ) : (
+            <PanelRail side="left" label="Show touchpoints" onOpen={() => setPanel("palette", true)} />
+          )
+        ) : null}
         <div className="main-view">{view === "canvas" ? <BlueprintCanvas highlights={highlights} /> : <OutlineView />}</div>
-        <aside className="side-panel" aria-label="Details">
+        {!panels.details ? (
+          <PanelRail side="right" label="Show details" onOpen={() => setPanel("details", true)} />
+        ) : (
+        <aside className="side-panel" id="side-panel" aria-label="Details">
+          <div className="side-head">
           <div className="side-tabs" role="tablist" aria-label="Side panel">
             {(
               [
@@ -125,16 +137,41 @@ export function JourneyView() {
               </button>
             ))}
           </div>
+          <button
+            type="button"
+            className="panel-hide"
+            aria-label="Hide the side panel"
+            aria-expanded="true"
+            aria-controls="side-panel"
+            title="Hide the side panel: more room for the canvas"
+            onClick={() => setPanel("details", false)}
+          >
+            <span aria-hidden="true">»</span>
+          </button>
+          </div>
           <div className="side-body" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
             <Suspense fallback={null}>
               {tab === "step" ? <Inspector /> : tab === "structure" ? <StructurePanel /> : tab === "insights" ? <InsightsPanel /> : <VersionsPanel onCompare={setComparing} />}
             </Suspense>
           </div>
         </aside>
+        )}
       </div>
       {help ? <HelpOverlay onClose={() => setHelp(false)} /> : null}
       {comparing ? <VersionCompareDialog version={comparing} onClose={() => setComparing(null)} /> : null}
     </>
+  );
+}
+
+/** A collapsed side panel: a narrow strip with one button that opens it again. */
+function PanelRail({ side, label, onOpen }: { side: "left" | "right"; label: string; onOpen(): void }) {
+  return (
+    <div className={`panel-rail panel-rail-${side}`}>
+      <button type="button" className="panel-rail-button" aria-expanded="false" onClick={onOpen} title={label}>
+        <span aria-hidden="true">{side === "left" ? "»" : "«"}</span>
+        <span className="panel-rail-label">{label}</span>
+      </button>
+    </div>
   );
 }
 

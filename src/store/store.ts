@@ -22,6 +22,12 @@ export interface FocusRequest {
   nonce: number;
 }
 
+/** Which side panels are open: the touchpoint palette on the left, the details on the right. */
+export interface PanelsOpen {
+  palette: boolean;
+  details: boolean;
+}
+
 /** The step just added, and the journey right after adding it: while the journey is still that
  * one, the addition can be taken back as if it never happened (Escape on the new card). */
 export interface NewStep {
@@ -64,6 +70,7 @@ export interface SessionSlice {
   /** The step whose label is being edited in place on the canvas. */
   editingStepId: StepId | null;
   newStep: NewStep | null;
+  panels: PanelsOpen;
   select(stepIds: StepId[], flowIds?: FlowId[]): void;
   setView(view: View): void;
   toggleOverlay(name: keyof Overlays): void;
@@ -71,6 +78,8 @@ export interface SessionSlice {
   setClipboard(clipboard: Clipboard | null): void;
   setEditingStep(id: StepId | null): void;
   setNewStep(newStep: NewStep | null): void;
+  /** Opens or closes one side panel (true opens it). */
+  setPanel(name: keyof PanelsOpen, open: boolean): void;
   /** Brings a stage into view on the canvas. */
   revealStage(stageId: StageId): void;
 }
@@ -146,6 +155,7 @@ export const createSeamsStore = () =>
     clipboard: null,
     editingStepId: null,
     newStep: null,
+    panels: { palette: true, details: true },
     select(stepIds, flowIds = []) {
       const state = get();
       if (sameIds(state.selectedStepIds, stepIds) && sameIds(state.selectedFlowIds, flowIds)) return;
@@ -168,6 +178,10 @@ export const createSeamsStore = () =>
     },
     setNewStep(newStep) {
       set({ newStep });
+    },
+    setPanel(name, open) {
+      const { panels } = get();
+      if (panels[name] !== open) set({ panels: { ...panels, [name]: open } });
     },
     revealStage(stageId) {
       set({ focusRequest: { stepIds: [], stageId, nonce: Date.now() } });

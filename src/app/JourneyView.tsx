@@ -15,6 +15,7 @@ import type { VersionSummary } from "../store/library";
 import { VersionCompareDialog } from "./CompareView";
 import { HelpOverlay } from "./HelpOverlay";
 import { useShortcuts } from "./useShortcuts";
+import { startPresenting } from "../canvas/presenting";
 
 type SideTab = "step" | "structure" | "insights" | "versions";
 
@@ -36,11 +37,13 @@ export function JourneyView() {
   const [comparing, setComparing] = useState<VersionSummary | null>(null);
   const panels = useSeamsState((s) => s.panels);
   const setPanel = useSeamsState((s) => s.setPanel);
+  const presenting = useSeamsState((s) => s.presenting);
 
   const ui = useMemo(
     () => ({
       openHelp: () => setHelp(true),
       focusFind: () => findRef.current?.focus(),
+      present: () => startPresenting(store),
       closeOverlays: () => {
         let closed = false;
         setHelp((open) => {
@@ -50,14 +53,14 @@ export function JourneyView() {
         return closed;
       },
     }),
-    [],
+    [store],
   );
   useShortcuts(store, commands, ui);
 
   if (!journey) return null;
   return (
     <>
-      <div className="toolbar" role="toolbar" aria-label="Journey tools">
+      <div className="toolbar" role="toolbar" aria-label="Journey tools" hidden={presenting}>
         <div className="group">
           <label htmlFor="journey-title" className="visually-hidden">
             Journey title
@@ -96,21 +99,33 @@ export function JourneyView() {
           </button>
         </div>
         <div className="group">
+          <button
+            type="button"
+            className="button small"
+            title="Show the journey full screen, a stage or a finding at a time, large enough to read from the back of a room"
+            aria-keyshortcuts="P"
+            onClick={() => {
+              if (view !== "canvas") setView("canvas");
+              startPresenting(store);
+            }}
+          >
+            Present
+          </button>
           <button type="button" className="button small" onClick={() => setHelp(true)} aria-keyshortcuts="?">
             Shortcuts
           </button>
         </div>
       </div>
       <div className="workspace">
-        {view === "canvas" ? (
+        {view === "canvas" && !presenting ? (
           panels.palette ? (
             <Palette onHide={() => setPanel("palette", false)} />
           ) : (
             <PanelRail side="left" label="Show touchpoints" onOpen={() => setPanel("palette", true)} />
           )
         ) : null}
-        <div className="main-view">{view === "canvas" ? <BlueprintCanvas highlights={highlights} /> : <OutlineView />}</div>
-        {!panels.details ? (
+        <div className="main-view">{view === "canvas" ? <BlueprintCanvas highlights={highlights} analysis={analysis ?? undefined} /> : <OutlineView />}</div>
+        {presenting ? null : !panels.details ? (
           <PanelRail side="right" label="Show details" onOpen={() => setPanel("details", true)} />
         ) : (
         <aside className="side-panel" id="side-panel" aria-label="Details">

@@ -26,6 +26,8 @@ import { createEdgeBuilder, createNodeBuilder, type FlowEdge as FlowEdgeType, ty
 import { StepNode } from "./StepNode";
 import { headerAt, StickyHeaders, type HeaderEdit } from "./StickyHeaders";
 import { fitRect, HEADER_INSETS, panIntoView, READABLE_ZOOM, type Rect } from "./viewport";
+import type { JourneyAnalysis } from "../domain/analysis";
+import { Presentation } from "./Presentation";
 import { BlankJourneyHint } from "./BlankJourneyHint";
 import { nearestStep, neighbourCell, type Direction } from "./keyboard";
 import { isTyping } from "../ui/isTyping";
@@ -38,7 +40,11 @@ const CULL_FROM = 300;
 
 export interface BlueprintCanvasProps {
   highlights?: CanvasHighlights;
+  /** The journey's analysis, for stepping through its findings when presenting. */
+  analysis?: JourneyAnalysis;
 }
+
+const NO_FINDINGS = { handoffs: [], duplicates: [] };
 
 export function BlueprintCanvas(props: BlueprintCanvasProps) {
   return (
@@ -48,12 +54,15 @@ export function BlueprintCanvas(props: BlueprintCanvasProps) {
   );
 }
 
-function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
+function CanvasInner({ highlights = NO_HIGHLIGHTS, analysis }: BlueprintCanvasProps) {
   const journey = useSeamsState((s) => s.journey) as Journey;
   const selectedStepIds = useSeamsState((s) => s.selectedStepIds);
   const selectedFlowIds = useSeamsState((s) => s.selectedFlowIds);
   const editingId = useSeamsState((s) => s.editingStepId);
   const readOnly = useSeamsState((s) => s.readOnly);
+  const presenting = useSeamsState((s) => s.presenting);
+  // Presenting shows the blueprint; it does not edit it.
+  const editable = !readOnly && !presenting;
   const focusRequest = useSeamsState((s) => s.focusRequest);
   const select = useSeamsState((s) => s.select);
   const setEditing = useSeamsState((s) => s.setEditingStep);
@@ -188,7 +197,7 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
   const onDoubleClick = useCallback(
     (event: MouseEvent) => {
       const target = event.target as HTMLElement;
-      if (readOnly || !target.closest(".react-flow__pane, .react-flow__node")) return;
+      if (!editable || !target.closest(".react-flow__pane, .react-flow__node")) return;
       // A double-click on a header renames it, rather than adding a step hidden beneath it.
       const header = headerUnder(event);
       if (header) {
@@ -202,12 +211,12 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
       const id = commands.addStep(cell.laneId, cell.stageId, cell.index);
       if (id) setEditing(id);
     },
-    [commands, flow, headerUnder, layout, readOnly, setEditing],
+    [commands, editable, flow, headerUnder, layout, setEditing],
   );
 
   const onNodeDoubleClick = useCallback((event: MouseEvent, node: StepNodeType) => {
-    if (!readOnly && !headerUnder(event)) setEditing(node.id);
-  }, [headerUnder, readOnly, setEditing]);
+    if (editable && !headerUnder(event)) setEditing(node.id);
+  }, [editable, headerUnder, setEditing]);
 
   const showRect = useCallback(
     (rect: Rect, zoom: { min: number; max: number }, duration = 0) => {
@@ -327,20 +336,21 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
         pressedAt.current = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
       }}
       onDragOver={(e) => {
-        if (!readOnly && e.dataTransfer.types.includes(TEMPLATE_MIME)) {
+        if (editable && e.dataTransfer.types.includes(TEMPLATE_MIME)) {
           e.preventDefault();
           e.dataTransfer.dropEffect = "copy";
         }
       }}
       onDrop={(e) => {
         const template = TOUCHPOINT_TEMPLATES.find((t) => t.key === e.dataTransfer.getData(TEMPLATE_MIME));
-        if (!template || readOnly) return;
+        if (!template || !editable) return;
         e.preventDefault();
         const point = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
         const cell = cellAt(layout, point.x, point.y);
         if (cell) commands.addFromTemplate(template, { laneId: cell.laneId, stageId: cell.stageId });
       }}
       data-testid="canvas"
+      data-presenting={presenting || undefined}
     >
       <FlowMarkers />
       {firstViewport ? (
@@ -356,8 +366,8 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
           onNodeDoubleClick={onNodeDoubleClick}
           onEdgesChange={onEdgesChange}
           onConnect={onConnect}
-          nodesDraggable={!readOnly}
-          nodesConnectable={!readOnly}
+          nodesDraggable={editable}
+          nodesConnectable={editable}
           elementsSelectable
           deleteKeyCode={null}
           selectionKeyCode="Shift"
@@ -379,14 +389,20 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
             onRename={renameHeader}
             onEndEdit={endHeaderEdit}
           />
-          {journey.steps.length === 0 ? <BlankJourneyHint layout={layout} /> : null}
-          <OverlayPanel />
-          <BlueprintMiniMap journey={journey} layout={layout} actors={actors} />
-          <Controls position="bottom-right" showInteractive={false} showFitView={false} aria-label="Zoom controls">
-            <ControlButton onClick={fitAll} title="Fit the whole journey (0)" aria-label="Fit the whole journey">
-              <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4" fill="none" stroke="currentColor" strokeWidth="2" /></svg>
-            </ControlButton>
-          </Controls>
+          {journey.steps.length === 0 && !presenting ? <BlankJourneyHint layout={layout} /> : null}
+          {presenting ? (
+            <Presentation journey={journey} layout={layout} findings={analysis ?? NO_FINDINGS} />
+          ) : (
+            <>
+              <OverlayPanel />
+              <BlueprintMiniMap journey={journey} layout={layout} actors={actors} />
+              <Controls position="bottom-right" showInteractive={false} showFitView={false} aria-label="Zoom controls">
+                <ControlButton onClick={fitAll} title="Fit the whole journey (0)" aria-label="Fit the whole journey">
+                  <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4" fill="none" stroke="currentColor" strokeWidth="2" /></svg>
+                </ControlButton>
+              </Controls>
+            </>
+          )}
         </ReactFlow>
       ) : null}
     </div>

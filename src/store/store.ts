@@ -71,6 +71,8 @@ export interface SessionSlice {
   editingStepId: StepId | null;
   newStep: NewStep | null;
   panels: PanelsOpen;
+  /** Presentation mode: the canvas alone, full screen, stepping through stages or findings. */
+  presenting: boolean;
   select(stepIds: StepId[], flowIds?: FlowId[]): void;
   setView(view: View): void;
   toggleOverlay(name: keyof Overlays): void;
@@ -80,6 +82,7 @@ export interface SessionSlice {
   setNewStep(newStep: NewStep | null): void;
   /** Opens or closes one side panel (true opens it). */
   setPanel(name: keyof PanelsOpen, open: boolean): void;
+  setPresenting(presenting: boolean): void;
   /** Brings a stage into view on the canvas. */
   revealStage(stageId: StageId): void;
 }
@@ -156,6 +159,7 @@ export const createSeamsStore = () =>
     editingStepId: null,
     newStep: null,
     panels: { palette: true, details: true },
+    presenting: false,
     select(stepIds, flowIds = []) {
       const state = get();
       if (sameIds(state.selectedStepIds, stepIds) && sameIds(state.selectedFlowIds, flowIds)) return;
@@ -182,6 +186,9 @@ export const createSeamsStore = () =>
     setPanel(name, open) {
       const { panels } = get();
       if (panels[name] !== open) set({ panels: { ...panels, [name]: open } });
+    },
+    setPresenting(presenting) {
+      set({ presenting });
     },
     revealStage(stageId) {
       set({ focusRequest: { stepIds: [], stageId, nonce: Date.now() } });

@@ -25,7 +25,7 @@ import { OverlayPanel } from "./OverlayPanel";
 import { createEdgeBuilder, createNodeBuilder, type FlowEdge as FlowEdgeType, type StepNode as StepNodeType } from "./nodes";
 import { StepNode } from "./StepNode";
 import { headerAt, StickyHeaders, type HeaderEdit } from "./StickyHeaders";
-import { fitRect, HEADER_INSETS, panIntoView, READABLE_ZOOM, type Rect } from "./viewport";
+import { fitRect, HEADER_INSETS, openingView, panIntoView, type Rect } from "./viewport";
 import type { JourneyAnalysis } from "../domain/analysis";
 import { Presentation } from "./Presentation";
 import { BlankJourneyHint } from "./BlankJourneyHint";
@@ -278,15 +278,16 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS, analysis }: BlueprintCanvasPr
     const size = { width: el.clientWidth, height: el.clientHeight };
     // As large as fits, never smaller than readable: a journey too large for the view opens on
     // its first stages and lanes rather than shrunk to illegible cards.
-    setFirstViewport(fitRect(blueprintRect(), size, HEADER_INSETS, READABLE_ZOOM, 1));
+    setFirstViewport(openingView(blueprintRect(), size, HEADER_INSETS));
   }, [blueprintRect, firstViewport]);
   // A request made as the canvas opened (a finding chosen in the outline view) is shown once
   // React Flow is ready, instead of the whole blueprint.
   const onInit = useCallback(() => {
     const pending = store.getState().focusRequest;
     if (pending && pending.nonce === lastFocus.current && (showStage(pending.stageId, 0) || showSteps(pending.stepIds, 0))) return;
-    showRect(blueprintRect(), { min: READABLE_ZOOM, max: 1 });
-  }, [blueprintRect, showRect, showStage, showSteps, store]);
+    const el = wrapRef.current;
+    if (el) void flow.setViewport(openingView(blueprintRect(), { width: el.clientWidth, height: el.clientHeight }, HEADER_INSETS));
+  }, [blueprintRect, flow, showStage, showSteps, store]);
 
   useEffect(() => {
     if (!focusRequest || focusRequest.nonce === lastFocus.current) return;

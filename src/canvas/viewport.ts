@@ -58,6 +58,14 @@ export function presentingZoom(height: number, laneHeight: number, max = 1.8): n
   return Math.min(max, Math.max(PRESENTING_ZOOM, height / (4 * laneHeight)));
 }
 
+/** The view a journey opens at: as large as fits (up to zoom 1) but never below READABLE_ZOOM,
+ * with the blueprint's top left corner against the sticky headers, so a journey larger than
+ * the view opens on its first stages and lanes, and a small one sits beside its lane headers
+ * rather than floating in the middle. */
+export function openingView(rect: Rect, size: { width: number; height: number }, insets: Insets): { x: number; y: number; zoom: number } {
+  return topLeftView(rect, insets, fitRect(rect, size, insets, READABLE_ZOOM, 1).zoom);
+}
+
 /** The viewport at `zoom` with the top left corner of `rect` at the top left of the free part
  * of the view. */
 export function topLeftView(rect: Rect, insets: Insets, zoom: number): { x: number; y: number; zoom: number } {

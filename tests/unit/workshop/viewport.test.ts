@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CARD_LABEL_PX, centreRect, fitRect, panIntoView, PRESENTING_ZOOM, READABLE_ZOOM, zoomForLabel } from "../../../src/canvas/viewport";
+import { CARD_LABEL_PX, centreRect, fitRect, openingView, panIntoView, PRESENTING_ZOOM, READABLE_ZOOM, zoomForLabel } from "../../../src/canvas/viewport";
 
 const insets = { left: 100, top: 40, right: 20, bottom: 20 };
 const size = { width: 1120, height: 660 }; // 1000 × 600 free
@@ -17,10 +17,20 @@ describe("readable zoom levels", () => {
 
   it("opens a blueprint too large for the view at the readable minimum, on its top left corner", () => {
     const rect = { x: 190, y: 44, width: 4000, height: 3000 };
-    const view = fitRect(rect, size, insets, READABLE_ZOOM, 1);
-    expect(view.zoom).toBe(READABLE_ZOOM);
-    expect(view.x + rect.x * view.zoom).toBeCloseTo(insets.left);
-    expect(view.y + rect.y * view.zoom).toBeCloseTo(insets.top);
+    for (const view of [fitRect(rect, size, insets, READABLE_ZOOM, 1), openingView(rect, size, insets)]) {
+      expect(view.zoom).toBe(READABLE_ZOOM);
+      expect(view.x + rect.x * view.zoom).toBeCloseTo(insets.left);
+      expect(view.y + rect.y * view.zoom).toBeCloseTo(insets.top);
+    }
+  });
+
+  it("opens a small blueprint whole, at most at zoom 1, against the headers rather than centred", () => {
+    const small = { x: 190, y: 44, width: 708, height: 132 };
+    const view = openingView(small, size, insets);
+    expect(view.zoom).toBe(1);
+    expect(view.x + small.x).toBe(insets.left);
+    const middling = { x: 190, y: 44, width: 1050, height: 300 };
+    expect(openingView(middling, size, insets).zoom).toBeCloseTo(1000 / 1050);
   });
 });
 

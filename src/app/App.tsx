@@ -26,6 +26,7 @@ if (startRoute === "compare") compareView.preload();
 export function App() {
   const route = useRoute();
   const ready = useLibrary((s) => s.ready);
+  const presenting = useSeamsState((s) => s.presenting);
   useEffect(() => {
     void startStorage();
   }, []);
@@ -39,7 +40,7 @@ export function App() {
   }, [onLibrary]);
 
   return (
-    <div className={route.name === "journey" ? "journey-screen" : "library-screen"}>
+    <div className={route.name === "journey" ? `journey-screen${presenting ? " is-presenting" : ""}` : "library-screen"}>
       <header className="app-bar">
         <a className="brand" href="#/">
           Se<span>a</span>ms

@@ -1,20 +1,26 @@
 import { useEffect, useRef } from "react";
 import { SHORTCUTS } from "./shortcut-list";
 
-/** The keyboard shortcuts, opened with ? and closed with Escape. */
+/** The keyboard shortcuts, opened with ? and closed with Escape. It opens at its top: focus goes
+ * to the dialog itself (named by its title), not to the Close button at the end of the list,
+ * which would scroll the list to its end. */
 export function HelpOverlay({ onClose }: { onClose(): void }) {
-  const closeRef = useRef<HTMLButtonElement>(null);
+  const dialogRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
-    closeRef.current?.focus();
+    const dialog = dialogRef.current;
+    dialog?.focus({ preventScroll: true });
+    if (dialog) dialog.scrollTop = 0;
     return () => previous?.focus();
   }, []);
   return (
     <div className="modal-backdrop" onClick={onClose}>
       <div
+        ref={dialogRef}
         role="dialog"
         aria-modal="true"
         aria-labelledby="help-title"
+        tabIndex={-1}
         className="modal"
         onClick={(e) => e.stopPropagation()}
         onKeyDown={(e) => {
@@ -45,7 +51,7 @@ export function HelpOverlay({ onClose }: { onClose(): void }) {
         </table>
         <p>The outline (O) lists the whole journey as text and can be edited with the keyboard alone.</p>
         <div className="modal-actions">
-          <button ref={closeRef} type="button" className="button" onClick={onClose}>
+          <button type="button" className="button" onClick={onClose}>
             Close
           </button>
         </div>

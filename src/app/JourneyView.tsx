@@ -15,6 +15,7 @@ import type { VersionSummary } from "../store/library";
 import { VersionCompareDialog } from "./CompareView";
 import { HelpOverlay } from "./HelpOverlay";
 import { useShortcuts } from "./useShortcuts";
+import { startPresenting } from "../canvas/presenting";
 
 /** The editor for one journey: toolbar, palette, canvas or outline, and the side panel. */
 export function JourneyView() {
@@ -33,11 +34,15 @@ export function JourneyView() {
   const { analysis } = useAnalysis(journey);
   const highlights = useMemo(() => (analysis ? analysisHighlights(analysis) : undefined), [analysis]);
   const [comparing, setComparing] = useState<VersionSummary | null>(null);
+  const panels = useSeamsState((s) => s.panels);
+  const setPanel = useSeamsState((s) => s.setPanel);
+  const presenting = useSeamsState((s) => s.presenting);
 
   const ui = useMemo(
     () => ({
       openHelp: () => setHelp(true),
       focusFind: () => findRef.current?.focus(),
+      present: () => startPresenting(store),
       closeOverlays: () => {
         let closed = false;
         setHelp((open) => {
@@ -47,14 +52,14 @@ export function JourneyView() {
         return closed;
       },
     }),
-    [],
+    [store],
   );
   useShortcuts(store, commands, ui);
 
   if (!journey) return null;
   return (
     <>
-      <div className="toolbar" role="toolbar" aria-label="Journey tools">
+      <div className="toolbar" role="toolbar" aria-label="Journey tools" hidden={presenting}>
         <div className="group">
           <label htmlFor="journey-title" className="visually-hidden">
             Journey title
@@ -93,15 +98,37 @@ export function JourneyView() {
           </button>
         </div>
         <div className="group">
+          <button
+            type="button"
+            className="button small"
+            title="Show the journey full screen, a stage or a finding at a time, large enough to read from the back of a room"
+            aria-keyshortcuts="P"
+            onClick={() => {
+              if (view !== "canvas") setView("canvas");
+              startPresenting(store);
+            }}
+          >
+            Present
+          </button>
           <button type="button" className="button small" onClick={() => setHelp(true)} aria-keyshortcuts="?">
             Shortcuts
           </button>
         </div>
       </div>
-      <div className={view === "canvas" ? "workspace" : "workspace no-palette"}>
-        {view === "canvas" ? <Palette /> : null}
-        <div className="main-view">{view === "canvas" ? <BlueprintCanvas highlights={highlights} /> : <OutlineView />}</div>
-        <aside className="side-panel" aria-label="Details">
+      <div className="workspace">
+        {view === "canvas" && !presenting ? (
+          panels.palette ? (
+            <Palette onHide={() => setPanel("palette", false)} />
+          ) : (
+            <PanelRail side="left" label="Show touchpoints" onOpen={() => setPanel("palette", true)} />
+          )
+        ) : null}
+        <div className="main-view">{view === "canvas" ? <BlueprintCanvas highlights={highlights} analysis={analysis ?? undefined} /> : <OutlineView />}</div>
+        {presenting ? null : !panels.details ? (
+          <PanelRail side="right" label="Show details" onOpen={() => setPanel("details", true)} />
+        ) : (
+        <aside className="side-panel" id="side-panel" aria-label="Details">
+          <div className="side-head">
           <div className="side-tabs" role="tablist" aria-label="Side panel">
             {(
               [
@@ -124,16 +151,41 @@ export function JourneyView() {
               </button>
             ))}
           </div>
+          <button
+            type="button"
+            className="panel-hide"
+            aria-label="Hide the side panel"
+            aria-expanded="true"
+            aria-controls="side-panel"
+            title="Hide the side panel: more room for the canvas"
+            onClick={() => setPanel("details", false)}
+          >
+            <span aria-hidden="true">»</span>
+          </button>
+          </div>
           <div className="side-body" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
             <Suspense fallback={null}>
               {tab === "step" ? <Inspector /> : tab === "structure" ? <StructurePanel /> : tab === "insights" ? <InsightsPanel /> : <VersionsPanel onCompare={setComparing} />}
             </Suspense>
           </div>
         </aside>
+        )}
       </div>
       {help ? <HelpOverlay onClose={() => setHelp(false)} /> : null}
       {comparing ? <VersionCompareDialog version={comparing} onClose={() => setComparing(null)} /> : null}
     </>
+  );
+}
+
+/** A collapsed side panel: a narrow strip with one button that opens it again. */
+function PanelRail({ side, label, onOpen }: { side: "left" | "right"; label: string; onOpen(): void }) {
+  return (
+    <div className={`panel-rail panel-rail-${side}`}>
+      <button type="button" className="panel-rail-button" aria-expanded="false" onClick={onOpen} title={label}>
+        <span aria-hidden="true">{side === "left" ? "»" : "«"}</span>
+        <span className="panel-rail-label">{label}</span>
+      </button>
+    </div>
   );
 }
 

@@ -18,6 +18,9 @@ export const SHORTCUTS: readonly { keys: string; action: string }[] = [
   { keys: "Ctrl + F", action: "Find a step" },
   { keys: "+ / − / 0", action: "Zoom in, zoom out, fit the whole journey" },
   { keys: "O", action: "Switch between the canvas and the outline" },
+  { keys: "P", action: "Present: full screen, a stage or a finding at a time" },
+  { keys: "Arrow keys, Page Up / Page Down", action: "While presenting: the next or previous stage or finding" },
+  { keys: "Escape (while presenting)", action: "Stop presenting" },
   { keys: "Escape", action: "Clear the selection, close a dialog" },
   { keys: "?", action: "Show this list" },
 ];

@@ -8,7 +8,7 @@ import { isControl, isTyping } from "../ui/isTyping";
 export function useShortcuts(
   store: SeamsStore,
   commands: Commands,
-  ui: { openHelp(): void; focusFind(): void; closeOverlays(): boolean },
+  ui: { openHelp(): void; focusFind(): void; closeOverlays(): boolean; present(): void },
 ) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -51,6 +51,10 @@ export function useShortcuts(
       } else if (!mod && !e.altKey && e.key === "?") {
         e.preventDefault();
         ui.openHelp();
+      } else if (!mod && !e.altKey && key === "p") {
+        e.preventDefault();
+        if (state.view !== "canvas") state.setView("canvas");
+        ui.present();
       } else if (!mod && !e.altKey && key === "o") {
         state.setView(state.view === "canvas" ? "outline" : "canvas");
       } else if (!mod && !e.altKey && (e.key === "F2" || (e.key === "Enter" && !isControl(e.target)))) {

@@ -27,8 +27,11 @@ import { OverlayPanel } from "./OverlayPanel";
 import { createEdgeBuilder, createNodeBuilder, type FlowEdge as FlowEdgeType, type StepNode as StepNodeType } from "./nodes";
 import { StepNode } from "./StepNode";
 import { headerAt, StickyHeaders, type HeaderEdit } from "./StickyHeaders";
-import { fitRect, HEADER_INSETS, revealRect, type Rect } from "./viewport";
+import { fitRect, HEADER_INSETS, openingView, panIntoView, revealRect, type Rect } from "./viewport";
 import { currentStep, type Direction } from "../domain/navigation";
+import type { JourneyAnalysis } from "../domain/analysis";
+import { Presentation } from "./Presentation";
+import { BlankJourneyHint } from "./BlankJourneyHint";
 import { isTyping } from "../ui/isTyping";
 import "./canvas.css";
 
@@ -49,7 +52,11 @@ const ARIA_LABELS: Partial<AriaLabelConfig> = {
 
 export interface BlueprintCanvasProps {
   highlights?: CanvasHighlights;
+  /** The journey's analysis, for stepping through its findings when presenting. */
+  analysis?: JourneyAnalysis;
 }
+
+const NO_FINDINGS = { handoffs: [], duplicates: [] };
 
 export function BlueprintCanvas(props: BlueprintCanvasProps) {
   return (
@@ -59,12 +66,15 @@ export function BlueprintCanvas(props: BlueprintCanvasProps) {
   );
 }
 
-function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
+function CanvasInner({ highlights = NO_HIGHLIGHTS, analysis }: BlueprintCanvasProps) {
   const journey = useSeamsState((s) => s.journey) as Journey;
   const selectedStepIds = useSeamsState((s) => s.selectedStepIds);
   const selectedFlowIds = useSeamsState((s) => s.selectedFlowIds);
   const editingId = useSeamsState((s) => s.editingStepId);
   const readOnly = useSeamsState((s) => s.readOnly);
+  const presenting = useSeamsState((s) => s.presenting);
+  // Presenting shows the blueprint; it does not edit it.
+  const editable = !readOnly && !presenting;
   const focusRequest = useSeamsState((s) => s.focusRequest);
   const setEditing = useSeamsState((s) => s.setEditingStep);
   const commands = useCommands();
@@ -218,7 +228,7 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
   const onDoubleClick = useCallback(
     (event: MouseEvent) => {
       const target = event.target as HTMLElement;
-      if (readOnly || !target.closest(".react-flow__pane, .react-flow__node")) return;
+      if (!editable || !target.closest(".react-flow__pane, .react-flow__node")) return;
       // A double-click on a header renames it, rather than adding a step hidden beneath it.
       const header = headerUnder(event);
       if (header) {
@@ -232,12 +242,12 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
       const id = commands.addStep(cell.laneId, cell.stageId, cell.index);
       if (id) setEditing(id);
     },
-    [commands, flow, headerUnder, layout, readOnly, setEditing],
+    [commands, editable, flow, headerUnder, layout, setEditing],
   );
 
   const onNodeDoubleClick = useCallback((event: MouseEvent, node: StepNodeType) => {
-    if (!readOnly && !headerUnder(event)) setEditing(node.id);
-  }, [headerUnder, readOnly, setEditing]);
+    if (editable && !headerUnder(event)) setEditing(node.id);
+  }, [editable, headerUnder, setEditing]);
 
   const showRect = useCallback(
     (rect: Rect, zoom: { min: number; max: number }, duration = 0) => {
@@ -292,6 +302,22 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
     },
     [layout, showRect],
   );
+  /** Pans a stage into view at the current zoom (a stage just added, at the far right). */
+  const showStage = useCallback(
+    (stageId: string | undefined, duration: number) => {
+      const el = wrapRef.current;
+      const stage = layout.stages.find((s) => s.id === stageId);
+      if (!el || !stage) return false;
+      const current = flow.getViewport();
+      const size = { width: el.clientWidth, height: el.clientHeight };
+      // Only sideways: the rows in view stay in view.
+      const top = (HEADER_INSETS.top - current.y) / current.zoom;
+      const next = panIntoView(current, { x: stage.x, y: top, width: stage.width, height: 1 }, size, HEADER_INSETS);
+      if (next !== current) void flow.setViewport(next, { duration });
+      return true;
+    },
+    [flow, layout],
+  );
   // The first viewport is worked out from the canvas's size before the first paint, and React
   // Flow starts there: the blueprint never shows for a frame somewhere else and then jumps.
   const [firstViewport, setFirstViewport] = useState<Viewport | null>(null);
@@ -299,25 +325,31 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
     const el = wrapRef.current;
     if (!el || firstViewport) return;
     const size = { width: el.clientWidth, height: el.clientHeight };
-    setFirstViewport(fitRect(blueprintRect(), size, HEADER_INSETS, 0.7, 1));
+    // As large as fits, never smaller than readable: a journey too large for the view opens on
+    // its first stages and lanes rather than shrunk to illegible cards.
+    setFirstViewport(openingView(blueprintRect(), size, HEADER_INSETS));
   }, [blueprintRect, firstViewport]);
   // A request made as the canvas opened (a finding chosen in the outline view) is shown once
   // React Flow is ready, instead of the whole blueprint.
   const onInit = useCallback(() => {
     const pending = store.getState().focusRequest;
     if (pending && pending.nonce === lastFocus.current) {
-      const shown = pending.mode === "reveal" ? revealStep(currentStep(pending.stepIds), 0) : showSteps(pending.stepIds, 0);
+      const shown =
+        showStage(pending.stageId, 0) ||
+        (pending.mode === "reveal" ? revealStep(currentStep(pending.stepIds), 0) : showSteps(pending.stepIds, 0));
       if (shown) return;
     }
-    showRect(blueprintRect(), { min: 0.7, max: 1 });
-  }, [blueprintRect, revealStep, showRect, showSteps, store]);
+    const el = wrapRef.current;
+    if (el) void flow.setViewport(openingView(blueprintRect(), { width: el.clientWidth, height: el.clientHeight }, HEADER_INSETS));
+  }, [blueprintRect, flow, revealStep, showStage, showSteps, store]);
 
   useEffect(() => {
     if (!focusRequest || focusRequest.nonce === lastFocus.current) return;
     lastFocus.current = focusRequest.nonce;
+    if (showStage(focusRequest.stageId, 300)) return;
     if (focusRequest.mode === "reveal") revealStep(currentStep(focusRequest.stepIds), 150);
     else showSteps(focusRequest.stepIds, 300);
-  }, [focusRequest, revealStep, showSteps]);
+  }, [focusRequest, revealStep, showStage, showSteps]);
 
   // Keyboard focus on the canvas. A card or flow reached with Tab is selected (so N, Enter, L
   // and Delete act on the one that has focus) and brought into view; a click selects through
@@ -399,20 +431,21 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
         pressedAt.current = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
       }}
       onDragOver={(e) => {
-        if (!readOnly && e.dataTransfer.types.includes(TEMPLATE_MIME)) {
+        if (editable && e.dataTransfer.types.includes(TEMPLATE_MIME)) {
           e.preventDefault();
           e.dataTransfer.dropEffect = "copy";
         }
       }}
       onDrop={(e) => {
         const template = TOUCHPOINT_TEMPLATES.find((t) => t.key === e.dataTransfer.getData(TEMPLATE_MIME));
-        if (!template || readOnly) return;
+        if (!template || !editable) return;
         e.preventDefault();
         const point = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
         const cell = cellAt(layout, point.x, point.y);
         if (cell) commands.addFromTemplate(template, { laneId: cell.laneId, stageId: cell.stageId });
       }}
       data-testid="canvas"
+      data-presenting={presenting || undefined}
     >
       <FlowMarkers />
       {firstViewport ? (
@@ -431,8 +464,8 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
           onConnect={onConnect}
           isValidConnection={isValidConnection}
           onMoveEnd={onMoveEnd}
-          nodesDraggable={!readOnly}
-          nodesConnectable={!readOnly}
+          nodesDraggable={editable}
+          nodesConnectable={editable}
           elementsSelectable
           deleteKeyCode={null}
           selectionKeyCode="Shift"
@@ -457,13 +490,20 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
             onRename={renameHeader}
             onEndEdit={endHeaderEdit}
           />
-          <OverlayPanel />
-          <BlueprintMiniMap journey={journey} layout={layout} actors={actors} />
-          <Controls position="bottom-right" showInteractive={false} showFitView={false} aria-label="Zoom controls">
-            <ControlButton onClick={fitAll} title="Fit the whole journey (0)" aria-label="Fit the whole journey">
-              <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4" fill="none" stroke="currentColor" strokeWidth="2" /></svg>
-            </ControlButton>
-          </Controls>
+          {journey.steps.length === 0 && !presenting ? <BlankJourneyHint layout={layout} /> : null}
+          {presenting ? (
+            <Presentation journey={journey} layout={layout} findings={analysis ?? NO_FINDINGS} />
+          ) : (
+            <>
+              <OverlayPanel />
+              <BlueprintMiniMap journey={journey} layout={layout} actors={actors} />
+              <Controls position="bottom-right" showInteractive={false} showFitView={false} aria-label="Zoom controls">
+                <ControlButton onClick={fitAll} title="Fit the whole journey (0)" aria-label="Fit the whole journey">
+                  <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4" fill="none" stroke="currentColor" strokeWidth="2" /></svg>
+                </ControlButton>
+              </Controls>
+            </>
+          )}
         </ReactFlow>
       ) : null}
     </div>

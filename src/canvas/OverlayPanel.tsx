@@ -107,7 +107,11 @@ function OverlayPanelView() {
               the same number (and border colour).
             </Entry>
             <Entry mark={<span className="mark mark-repeated">↻ 2 again</span>} hidden={!overlays.repeated}>
-              <strong>Repeated information</strong>: the step asks for 2 things that other steps ask for too.
+              <strong>Repeated information</strong>: the step asks again for 2 things an earlier step has asked for.
+            </Entry>
+            <Entry mark={<span className="mark mark-first-ask">1st +3</span>} hidden={!overlays.repeated}>
+              <strong>Asked first here</strong>: the first step to ask for something that later steps ask for again
+              (here 3 more times).
             </Entry>
             <Entry mark={<span className="mark mark-fail">F</span>}>
               <strong>Fail point</strong>: where the journey often goes wrong.

@@ -5,12 +5,13 @@ import { useCommands, useSeamsState } from "../store/context";
 import { DUPLICATE_COLOURS } from "../domain/analysis/highlights";
 import { InPlaceField } from "../ui/InPlaceField";
 import { CARD_TARGET, type StepNode as StepNodeType } from "./nodes";
+import type { FirstAsk } from "../domain/analysis/highlights";
 
 const EMOTION_WORDS: Record<number, string> = { [-2]: "very unhappy", [-1]: "unhappy", 0: "neutral", 1: "happy", 2: "very happy" };
 
 /** A step card: owner colour strip, label, channel, data asked, and the analysis marks. */
 function StepNodeView({ id, data, selected }: NodeProps<StepNodeType>) {
-  const { step, owner, colour, duplicate, repeated, editing, isCitizen } = data;
+  const { step, owner, colour, duplicate, repeated, firstAsked, editing, isCitizen } = data;
   const showDuplicates = useSeamsState((s) => s.overlays.duplicates);
   const showRepeated = useSeamsState((s) => s.overlays.repeated);
   const dupColour = duplicate ? DUPLICATE_COLOURS[duplicate.cluster % DUPLICATE_COLOURS.length] : undefined;
@@ -36,10 +37,13 @@ function StepNodeView({ id, data, selected }: NodeProps<StepNodeType>) {
       {editing ? <LabelEditor id={id} label={step.label} cardRef={cardRef} /> : <div className="step-label">{step.label}</div>}
       <div className="step-meta">
         {step.dataItems.length > 0 ? (
-          <span className="step-items" title={step.dataItems.join(", ")}>
-            asks {step.dataItems.length} item{step.dataItems.length === 1 ? "" : "s"}
+          <span className="step-items" title={`Asks for: ${step.dataItems.join(", ")}`}>
+            {/* Shorter beside the repeated-information marks, so they fit on the card. */}
+            {showRepeated && (repeated.length > 0 || firstAsked.length > 0) ? "" : "asks "}
+            {step.dataItems.length} item{step.dataItems.length === 1 ? "" : "s"}
           </span>
         ) : null}
+        {showRepeated && firstAsked.length > 0 ? <FirstAskMark asks={firstAsked} /> : null}
         {showRepeated && repeated.length > 0 ? (
           <span className="mark mark-repeated" title={`Asked again: ${repeated.join(", ")}`}>
             ↻ {repeated.length} again
@@ -70,6 +74,22 @@ function StepNodeView({ id, data, selected }: NodeProps<StepNodeType>) {
   );
 }
 
+/** The first step to ask for information that later steps ask for again: not a repeat itself,
+ * so marked apart from them ("1st +3": asked first here, and 3 more times later). */
+function FirstAskMark({ asks }: { asks: readonly FirstAsk[] }) {
+  const more = asks.reduce((sum, a) => sum + a.more, 0);
+  const times = (n: number) => `${n} more time${n === 1 ? "" : "s"}`;
+  const title =
+    asks.length === 1
+      ? `Asked first here, ${times(more)}: ${asks[0]!.label}`
+      : `Asked first here, and again later: ${asks.map((a) => `${a.label} (${times(a.more)})`).join(", ")}`;
+  return (
+    <span className="mark mark-first-ask" title={title}>
+      1st +{more}
+    </span>
+  );
+}
+
 function LabelEditor({ id, label, cardRef }: { id: string; label: string; cardRef: RefObject<HTMLDivElement | null> }) {
   const commands = useCommands();
   const stopEditing = useSeamsState((s) => s.setEditingStep);
@@ -88,7 +108,11 @@ function LabelEditor({ id, label, cardRef }: { id: string; label: string; cardRe
       initial={label}
       multiline
       onCommit={(text) => commands.updateStep(id, { label: text })}
-      onEnd={end}
+      onEnd={(how) => {
+        // Escape on a card just added and still blank takes the addition back.
+        if (how === "cancelled") commands.abandonNewStep(id);
+        end();
+      }}
     />
   );
 }

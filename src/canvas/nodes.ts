@@ -6,7 +6,7 @@
 import { Position, type Edge, type Node, type NodeHandle } from "@xyflow/react";
 import type { BlueprintLayout, StepBox } from "../domain/layout";
 import type { Actor, Flow, FlowId, Journey, Lane, Step, StepId } from "../domain/model";
-import type { CanvasHighlights, HandoffKind } from "../domain/analysis/highlights";
+import type { CanvasHighlights, FirstAsk, HandoffKind } from "../domain/analysis/highlights";
 
 export interface StepNodeData extends Record<string, unknown> {
   step: Step;
@@ -16,6 +16,8 @@ export interface StepNodeData extends Record<string, unknown> {
   team: string;
   duplicate: { cluster: number; key: string } | null;
   repeated: readonly string[];
+  /** Items first asked for here and asked again later. */
+  firstAsked: readonly FirstAsk[];
   editing: boolean;
 }
 
@@ -38,6 +40,7 @@ interface NodeInputs {
 }
 
 const EMPTY: readonly string[] = [];
+const NO_FIRST_ASKS: readonly FirstAsk[] = [];
 
 /** The side of a card's connection handle (`.step-handle` in canvas.css: 10 × 10 px, border
  * box), centred on the middle of each edge of the card as React Flow places them. */
@@ -95,6 +98,7 @@ export function createNodeBuilder() {
       const position = dragPositions.get(step.id) ?? { x: box.x, y: box.y };
       const duplicate = highlights.duplicateOf.get(step.id) ?? null;
       const repeated = highlights.repeatedAt.get(step.id) ?? EMPTY;
+      const firstAsked = highlights.firstAskedAt?.get(step.id) ?? NO_FIRST_ASKS;
       const isSelected = selected.has(step.id);
       const editing = editingId === step.id;
       const owner = actor?.shortName || actor?.name || "";
@@ -113,6 +117,7 @@ export function createNodeBuilder() {
         prev.data.duplicate?.key === duplicate?.key &&
         prev.data.duplicate?.cluster === duplicate?.cluster &&
         sameList(prev.data.repeated, repeated) &&
+        sameFirstAsks(prev.data.firstAsked, firstAsked) &&
         prev.data.editing === editing
       ) {
         next.set(step.id, prev);
@@ -128,7 +133,7 @@ export function createNodeBuilder() {
         measured: { width: box.width, height: box.height },
         handles: handlesOf(box.width, box.height),
         selected: isSelected,
-        data: { step, owner, colour, isCitizen: actor?.type === "citizen", team, duplicate, repeated, editing },
+        data: { step, owner, colour, isCitizen: actor?.type === "citizen", team, duplicate, repeated, firstAsked, editing },
         ariaLabel: `${step.label}, ${owner}`,
       };
       next.set(step.id, node);
@@ -188,6 +193,10 @@ export function createEdgeBuilder() {
 export function handlesFor(from: StepBox | undefined, to: StepBox | undefined): ["r" | "b", "l" | "t"] {
   if (from && to && Math.abs(from.x - to.x) < from.width / 2 && to.y > from.y) return ["b", "t"];
   return ["r", "l"];
+}
+
+function sameFirstAsks(a: readonly FirstAsk[], b: readonly FirstAsk[]) {
+  return a === b || (a.length === b.length && a.every((v, i) => v.label === b[i]!.label && v.more === b[i]!.more));
 }
 
 function sameList(a: readonly string[], b: readonly string[]) {

@@ -66,6 +66,17 @@ export function newStep(id: StepId, laneId: LaneId, stageId: StageId, fields: Pa
   };
 }
 
+/** A step nobody has filled in yet: everything but its place is as a new card has it (the
+ * label "New step", no channel, nothing asked, no notes). Cancelling such a card removes it. */
+export function isBlankStep(step: Step): boolean {
+  const blank = newStep(step.id, step.laneId, step.stageId, { order: step.order });
+  return (Object.keys(blank) as (keyof Step)[]).every((key) => {
+    const a = step[key];
+    const b = blank[key];
+    return Array.isArray(a) && Array.isArray(b) ? a.length === 0 && b.length === 0 : a === b;
+  });
+}
+
 type Patch<T> = Partial<Omit<T, "id">>;
 
 function shallowEqualPatch<T extends object>(item: T, patch: Patch<T>): boolean {

@@ -361,3 +361,25 @@ export function suggestDataItems(
   scored.sort((a, b) => a.score - b.score || a.index - b.index);
   return scored.slice(0, limit).map((s) => s.item);
 }
+
+/** The vocabulary item that typed text clearly stands for, if any: the text is one of the
+ * item's names ("NINO", "national insurance NUMBER", "bank": any word order, with or without a
+ * qualifier), or the beginning of the names of one item only ("date of dea" for Date of death;
+ * "Nat" could be National Insurance number or Nationality, so it stands for neither). Text that
+ * only mentions an item ("Name of the funeral director") stands for none: it is the person's own
+ * item. */
+export function dataItemTypedAs(
+  text: string,
+  custom?: readonly CustomDataItem[],
+): DataItemDefinition | null {
+  const whole = matcherFor(custom).whole(keyTokens(text));
+  if (whole) return whole.entry.item;
+  const q = foldText(text);
+  if (q.length < 3) return null;
+  const begun = new Map<string, DataItemDefinition>();
+  for (const item of [...(custom ?? []), ...DATA_ITEMS]) {
+    if ([item.label, ...item.synonyms].some((n) => foldText(n).startsWith(q))) begun.set(item.id, item);
+    if (begun.size > 1) return null;
+  }
+  return [...begun.values()][0] ?? null;
+}

@@ -176,7 +176,7 @@ const ENTRIES: Readonly<Record<LegendEntry, LegendItem>> = {
   repeated: markItem(
     "2 again",
     MARK_STYLES.repeated,
-    "Asks for information other steps ask for too",
+    "Asks again for information an earlier step asked for",
   ),
   duplicate: markItem(
     "D1",

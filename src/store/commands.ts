@@ -29,7 +29,7 @@ import type {
   StepId,
 } from "../domain/model";
 import { actorFromTemplate, citizenActor, organisationTemplate } from "../domain/organisations";
-import type { TouchpointTemplate } from "../domain/templates";
+import { touchpointPlace, type TouchpointTemplate } from "../domain/templates";
 import { tidyCellOrders } from "../domain/tidy";
 import type { SeamsStore } from "./store";
 
@@ -57,21 +57,35 @@ export function makeCommands(store: SeamsStore) {
       );
       if (!ok) return null;
       state().select([id]);
+      const added = state().journey;
+      if (added) state().setNewStep({ id, journey: added });
       return id;
     },
 
-    /** Adds a palette template to the given cell, or to the best-matching lane of the first stage. */
+    /** Escape on a card just added: when nothing has changed since it was added and it is still
+     * blank, the addition is taken back as if it had not happened (nothing to undo or redo).
+     * Returns whether the step was removed. */
+    abandonNewStep(id: StepId): boolean {
+      const { newStep, journey: current } = state();
+      const step = current?.steps.find((s) => s.id === id);
+      if (!newStep || newStep.id !== id || !step || !ops.isBlankStep(step)) return false;
+      if (!state().withdraw(newStep.journey)) return false;
+      state().setNewStep(null);
+      state().select(state().selectedStepIds.filter((s) => s !== id));
+      return true;
+    },
+
+    /** Adds a palette template to the given cell, or where `touchpointPlace` puts it beside
+     * the selected step (or in the first stage when nothing is selected). */
     addFromTemplate(
       template: TouchpointTemplate,
       target?: { laneId: LaneId; stageId: StageId },
     ): StepId | null {
       const j = journey();
-      if (!j || j.stages.length === 0 || j.lanes.length === 0) return null;
-      const cell = target ?? {
-        laneId: bestLaneFor(j, template),
-        stageId: selectedStageOr(j, state().selectedStepIds),
-      };
-      return this.addStep(cell.laneId, cell.stageId, undefined, {
+      if (!j) return null;
+      const place = target ? { ...target, index: undefined } : touchpointPlace(j, template, state().selectedStepIds[0] ?? null);
+      if (!place) return null;
+      return this.addStep(place.laneId, place.stageId, place.index, {
         ...template.fields,
         dataItems: [...(template.fields.dataItems ?? [])],
         evidence: [...(template.fields.evidence ?? [])],
@@ -311,9 +325,12 @@ export function makeCommands(store: SeamsStore) {
       });
     },
 
+    /** Adds a stage and brings it into view on the canvas. */
     addStage(name: string, index?: number): StageId | null {
       const id = newId("stage");
-      return state().change((j) => ops.addStage(j, { id, name }, index)) ? id : null;
+      if (!state().change((j) => ops.addStage(j, { id, name }, index))) return null;
+      state().revealStage(id);
+      return id;
     },
 
     renameStage(id: StageId, name: string) {
@@ -383,27 +400,3 @@ export function makeCommands(store: SeamsStore) {
 }
 
 export type Commands = ReturnType<typeof makeCommands>;
-
-function bestLaneFor(journey: Journey, template: TouchpointTemplate): LaneId {
-  const byOrg = template.organisationKey
-    ? organisationTemplate(template.organisationKey)
-    : undefined;
-  const actorIds = new Set(
-    journey.actors
-      .filter((a) =>
-        byOrg ? a.name === byOrg.name : template.layer === "citizen" ? a.type === "citizen" : true,
-      )
-      .map((a) => a.id),
-  );
-  const lane =
-    journey.lanes.find((l) => actorIds.has(l.actorId) && l.layer === template.layer) ??
-    journey.lanes.find((l) => l.layer === template.layer) ??
-    journey.lanes.find((l) => actorIds.has(l.actorId)) ??
-    journey.lanes[0]!;
-  return lane.id;
-}
-
-function selectedStageOr(journey: Journey, selected: StepId[]): StageId {
-  const step = journey.steps.find((s) => s.id === selected[0]);
-  return step?.stageId ?? journey.stages[0]!.id;
-}

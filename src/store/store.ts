@@ -4,7 +4,7 @@
  * is neither; ephemeral drag state lives in the canvas until a gesture ends.
  */
 import { create } from "zustand";
-import type { FlowId, Journey, StepId } from "../domain/model";
+import type { FlowId, Journey, StageId, StepId } from "../domain/model";
 import { emptyHistory, record, redo, undo, type History } from "./history";
 
 export type View = "canvas" | "outline";
@@ -17,6 +17,8 @@ export interface Overlays {
 
 export interface FocusRequest {
   stepIds: StepId[];
+  /** A stage to bring into view instead (one just added), when there are no steps. */
+  stageId?: StageId;
   nonce: number;
   /** "fit" zooms to show the steps (a finding, a search result); "reveal" keeps the zoom and
    * pans only when a step is off screen (moving from step to step with the keyboard). */
@@ -25,6 +27,18 @@ export interface FocusRequest {
 
 /** The side panel's tabs: the selection's details, lanes and stages, insights, versions. */
 export type SideTab = "step" | "structure" | "insights" | "versions";
+/** Which side panels are open: the touchpoint palette on the left, the details on the right. */
+export interface PanelsOpen {
+  palette: boolean;
+  details: boolean;
+}
+
+/** The step just added, and the journey right after adding it: while the journey is still that
+ * one, the addition can be taken back as if it never happened (Escape on the new card). */
+export interface NewStep {
+  id: StepId;
+  journey: Journey;
+}
 
 export interface Clipboard {
   steps: Journey["steps"];
@@ -44,6 +58,10 @@ export interface DocumentSlice {
   change(update: (journey: Journey) => Journey): boolean;
   undo(): void;
   redo(): void;
+  /** Takes back the latest change when the journey is still `expected` (what that change made),
+   * leaving nothing to redo: for a change that the same intent cancels (a new step abandoned
+   * with Escape). Returns whether it did. */
+  withdraw(expected: Journey): boolean;
   setReadOnly(readOnly: boolean): void;
 }
 
@@ -57,6 +75,10 @@ export interface SessionSlice {
   /** The step whose label is being edited in place on the canvas. */
   editingStepId: StepId | null;
   sideTab: SideTab;
+  newStep: NewStep | null;
+  panels: PanelsOpen;
+  /** Presentation mode: the canvas alone, full screen, stepping through stages or findings. */
+  presenting: boolean;
   select(stepIds: StepId[], flowIds?: FlowId[]): void;
   setView(view: View): void;
   setSideTab(tab: SideTab): void;
@@ -65,6 +87,12 @@ export interface SessionSlice {
   focusSteps(stepIds: StepId[], mode?: FocusRequest["mode"]): void;
   setClipboard(clipboard: Clipboard | null): void;
   setEditingStep(id: StepId | null): void;
+  setNewStep(newStep: NewStep | null): void;
+  /** Opens or closes one side panel (true opens it). */
+  setPanel(name: keyof PanelsOpen, open: boolean): void;
+  setPresenting(presenting: boolean): void;
+  /** Brings a stage into view on the canvas. */
+  revealStage(stageId: StageId): void;
 }
 
 export type SeamsState = DocumentSlice & SessionSlice;
@@ -107,6 +135,7 @@ export const createSeamsStore = () => {
         selectedStepIds: [],
         selectedFlowIds: [],
         editingStepId: null,
+        newStep: null,
         focusRequest: null,
         sideTab: "step",
       });
@@ -135,6 +164,13 @@ export const createSeamsStore = () => {
       const result = redo(history, journey);
       if (result) set({ journey: result.journey, history: result.history, ...sessionWithin(get(), result.journey) });
     },
+    withdraw(expected) {
+      const { journey, history, readOnly } = get();
+      const previous = history.past[history.past.length - 1];
+      if (readOnly || !previous || journey !== expected) return false;
+      set({ journey: previous, history: { past: history.past.slice(0, -1), future: history.future } });
+      return true;
+    },
     setReadOnly(readOnly) {
       set({ readOnly });
     },
@@ -147,6 +183,9 @@ export const createSeamsStore = () => {
     clipboard: null,
     editingStepId: null,
     sideTab: "step",
+    newStep: null,
+    panels: { palette: true, details: true },
+    presenting: false,
     select(stepIds, flowIds = []) {
       const state = get();
       if (sameIds(state.selectedStepIds, stepIds) && sameIds(state.selectedFlowIds, flowIds)) return;
@@ -172,6 +211,19 @@ export const createSeamsStore = () => {
     },
     setEditingStep(id) {
       set({ editingStepId: id });
+    },
+    setNewStep(newStep) {
+      set({ newStep });
+    },
+    setPanel(name, open) {
+      const { panels } = get();
+      if (panels[name] !== open) set({ panels: { ...panels, [name]: open } });
+    },
+    setPresenting(presenting) {
+      set({ presenting });
+    },
+    revealStage(stageId) {
+      set({ focusRequest: { stepIds: [], stageId, nonce: Date.now(), mode: "reveal" } });
     },
   }));
 };

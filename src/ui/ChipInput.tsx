@@ -3,6 +3,10 @@
  * box is an ARIA combobox: typing lists matching options, the arrow keys move through them,
  * Enter adds the highlighted option (or the text as typed), Escape closes the list, and
  * Backspace in an empty box removes the last chip. Each chip has its own remove button.
+ *
+ * An option the text clearly stands for (`preferred`: "NINO" for National Insurance number) is
+ * highlighted as soon as it is listed, so Enter adds it under its own name; the list then ends
+ * with "Keep … as typed" for when the person's own wording is what they want.
  */
 import { useId, useRef, useState, type KeyboardEvent } from "react";
 
@@ -11,6 +15,8 @@ export interface ChipSuggestion {
   label: string;
   /** Other words for it, shown small ("NINO, NI number"). */
   detail?: string;
+  /** The text typed clearly means this option: it is highlighted from the start. */
+  preferred?: boolean;
 }
 
 export interface ChipInputProps {
@@ -42,28 +48,37 @@ export function ChipInput({
   const inputRef = useRef<HTMLInputElement>(null);
   const [text, setText] = useState("");
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
+  // The highlighted option: "auto" until the arrow keys move it (the preferred option, if any,
+  // else none); -1 is the text as typed.
+  const [active, setActive] = useState<number | "auto">("auto");
   const [announcement, setAnnouncement] = useState("");
 
-  const options =
-    suggest && open ? suggest(text).filter((o) => !values.some((v) => sameText(v, o.label))) : [];
-  const expanded = options.length > 0;
-  const activeIndex = active < options.length ? active : -1;
+  const all = suggest && open ? suggest(text) : [];
+  const options = all.filter((o) => !values.some((v) => sameText(v, o.label)));
+  // The item the text stands for is already a chip: Enter says so rather than adding it again
+  // under other words.
+  const alreadyAdded = all.find((o) => o.preferred && !options.includes(o));
+  const preferred = options.findIndex((o) => o.preferred);
+  // "Keep … as typed", after the options, when the text would otherwise become another name.
+  const keepTyped = preferred >= 0 && !sameText(options[preferred]!.label, text);
+  const count = options.length + (keepTyped ? 1 : 0);
+  const expanded = count > 0;
+  const activeIndex = active === "auto" ? preferred : active < count ? active : -1;
   const listId = `${id}-list`;
   const optionId = (i: number) => `${id}-option-${i}`;
 
-  const add = (raw: string) => {
+  const add = (raw: string, typed = raw) => {
     const value = raw.trim();
     setText("");
     setOpen(false);
-    setActive(-1);
+    setActive("auto");
     if (value === "") return;
     if (values.some((v) => sameText(v, value))) {
       setAnnouncement(`${value} is already in ${label}`);
       return;
     }
     onChange([...values, value]);
-    setAnnouncement(`Added ${value}`);
+    setAnnouncement(sameText(value, typed) ? `Added ${value}` : `Added ${value} (you typed ${typed.trim()})`);
   };
 
   const removeAt = (index: number) => {
@@ -85,16 +100,17 @@ export function ChipInput({
           setActive(event.key === "ArrowDown" ? 0 : -1);
           return;
         }
-        if (options.length === 0) return;
+        if (count === 0) return;
         // Past either end the highlight goes back to the typed text (-1), then wraps round.
         const next = activeIndex + (event.key === "ArrowDown" ? 1 : -1);
-        setActive(next >= options.length ? -1 : next < -1 ? options.length - 1 : next);
+        setActive(next >= count ? -1 : next < -1 ? count - 1 : next);
         return;
       }
       case "Enter": {
         event.preventDefault();
         const option = activeIndex >= 0 ? options[activeIndex] : undefined;
-        add(option ? option.label : text);
+        if (!option && activeIndex < 0 && alreadyAdded) add(alreadyAdded.label, text);
+        else add(option ? option.label : text, text);
         return;
       }
       case "Escape":
@@ -102,7 +118,7 @@ export function ChipInput({
           event.preventDefault();
           event.stopPropagation();
           setOpen(false);
-          setActive(-1);
+          setActive("auto");
         } else if (text !== "") {
           event.stopPropagation();
           setText("");
@@ -163,12 +179,12 @@ export function ChipInput({
           onChange={(e) => {
             setText(e.target.value);
             setOpen(e.target.value.trim() !== "");
-            setActive(-1);
+            setActive("auto");
           }}
           onKeyDown={onKeyDown}
           onBlur={() => {
             setOpen(false);
-            setActive(-1);
+            setActive("auto");
           }}
         />
         {suggest && (
@@ -188,12 +204,24 @@ export function ChipInput({
                 className="combo-option"
                 // Keep focus in the text box: the option is chosen before the box would blur.
                 onMouseDown={(e) => e.preventDefault()}
-                onClick={() => add(option.label)}
+                onClick={() => add(option.label, text)}
               >
                 <span>{option.label}</span>
                 {option.detail && <span className="combo-detail">{option.detail}</span>}
               </li>
             ))}
+            {keepTyped ? (
+              <li
+                id={optionId(options.length)}
+                role="option"
+                aria-selected={activeIndex === options.length}
+                className="combo-option combo-keep-typed"
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => add(text)}
+              >
+                <span>Keep “{text.trim()}” as typed</span>
+              </li>
+            ) : null}
           </ul>
         )}
       </div>

@@ -2,6 +2,7 @@
  * Text edited in place, over what it names (a card's label, a lane or stage header). It takes
  * focus with its text selected; Enter or leaving it keeps the new text (a required text left
  * empty keeps the old one), Escape keeps the old text. Keys typed here never reach the canvas.
+ * `onEnd` says which: "kept" (Enter or leaving) or "cancelled" (Escape).
  */
 import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from "react";
 
@@ -9,8 +10,9 @@ export interface InPlaceFieldProps {
   label: string;
   initial: string;
   onCommit(value: string): void;
-  /** Editing ends (after a commit, or without one). */
-  onEnd(): void;
+  /** Editing ends (after a commit, or without one): kept with Enter or by leaving the field,
+   * or cancelled with Escape. */
+  onEnd(how: "kept" | "cancelled"): void;
   /** An empty text is not kept. */
   required?: boolean;
   /** A textarea: Shift+Enter adds a line. */
@@ -43,7 +45,7 @@ export function InPlaceField({
     done.current = true;
     const text = value.trim();
     if (keep && text !== initial && (text !== "" || !required)) onCommit(text);
-    onEnd();
+    onEnd(keep ? "kept" : "cancelled");
   };
   const props = {
     ref,

@@ -115,9 +115,15 @@ test("each overlay switch hides and shows its marks, and the key says what they 
     await toggle.click();
     await expect(locator.first()).toBeVisible();
   }
-  // Every repeated item of the known answer is marked on each step that asks for it.
+  // Every step that asks for a repeated item of the known answer is marked: as asking again, or
+  // (the first to ask) as where it was asked first.
   const askers = new Set(BEREAVEMENT_REPEATED_ITEMS.flatMap((i) => i.stepIds));
-  await expect(marks["Repeated information"]).toHaveCount(askers.size);
+  const marked = canvas.locator(".react-flow__node").filter({ has: page.locator(".mark-repeated, .mark-first-ask") });
+  await expect(marked).toHaveCount(askers.size);
+  // Each item is first asked once, so fewer steps ask again than ask at all.
+  const firsts = await canvas.locator(".react-flow__node .mark-first-ask").count();
+  expect(firsts).toBeGreaterThan(0);
+  expect(await marks["Repeated information"].count()).toBeLessThan(askers.size);
 
   await page.getByRole("button", { name: "Hide key" }).click();
   await expect(key).toHaveCount(0);

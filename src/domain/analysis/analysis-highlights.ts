@@ -1,12 +1,12 @@
 /**
  * The analysis of a journey as marks on the canvas: which flows carry a handoff and of what
- * kind, which steps belong to a duplicate cluster, and which data items a step asks for that
- * other steps ask for too. Pure: the same analysis always gives equal highlights.
+ * kind, which steps belong to a duplicate cluster, which data items a step asks for again
+ * (an earlier step asked already), and which it is the first to ask for. Pure: the same analysis always gives equal highlights.
  */
 import type { JourneyAnalysis } from ".";
 import type { DuplicateCluster } from "./duplicates";
 import type { FlowId, StepId } from "../model";
-import type { CanvasHighlights, HandoffKind } from "./highlights";
+import type { CanvasHighlights, FirstAsk, HandoffKind } from "./highlights";
 
 /** When a flow carries handoffs of several kinds, the costliest is drawn. */
 const WEIGHT: Record<HandoffKind, number> = { "citizen-carried": 3, direct: 2, internal: 1 };
@@ -44,13 +44,19 @@ export function analysisHighlights(analysis: JourneyAnalysis): CanvasHighlights 
   }
 
   const repeatedAt = new Map<StepId, string[]>();
+  const firstAskedAt = new Map<StepId, FirstAsk[]>();
+  const push = <T>(map: Map<StepId, T[]>, id: StepId, value: T) => {
+    const list = map.get(id);
+    if (list) list.push(value);
+    else map.set(id, [value]);
+  };
   for (const item of analysis.repeated) {
     if (!item.repeated) continue;
-    for (const stepId of new Set(item.stepIds)) {
-      const labels = repeatedAt.get(stepId);
-      if (labels) labels.push(item.label);
-      else repeatedAt.set(stepId, [item.label]);
+    const steps = new Set(item.stepIds);
+    for (const stepId of steps) {
+      if (stepId !== item.firstStepId) push(repeatedAt, stepId, item.label);
     }
+    if (steps.has(item.firstStepId) && steps.size > 1) push(firstAskedAt, item.firstStepId, { label: item.label, more: steps.size - 1 });
   }
-  return { handoffOn, duplicateOf, repeatedAt };
+  return { handoffOn, duplicateOf, repeatedAt, firstAskedAt };
 }

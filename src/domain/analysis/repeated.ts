@@ -1,6 +1,7 @@
 /**
  * Repeated information (DESIGN §3): for each data item, every step that asks the citizen for it.
  */
+import { lanesInDisplayOrder, stepsByCell } from "../layout";
 import type { ActorId, Journey, StepId } from "../model";
 import { indexJourney, type JourneyIndex } from "./context";
 import { journeyStepItems, type StepItem } from "./step-items";
@@ -23,6 +24,9 @@ export interface RepeatedItem {
   /** Asked by more than one step. */
   repeated: boolean;
   stepIds: StepId[];
+  /** The step that asks for it first, reading the blueprint as a journey: the earliest stage,
+   * then left to right within the stage, then top to bottom. Every other step asks again. */
+  firstStepId: StepId;
   /** Distinct actors asking, in step order: organisations, and the citizen where a
    * citizen-lane step asks (a form the citizen fills in is attributed to its own lane). */
   actorIds: ActorId[];
@@ -40,6 +44,8 @@ export function repeatedInformation(
   items: StepItem[][] = journeyStepItems(journey),
 ): RepeatedItem[] {
   const byId = new Map<string, RepeatedItem & { first: number }>();
+  const rank = journeyReadingRank(journey);
+  const earlier = (a: StepId, b: StepId) => (rank.get(a) ?? Infinity) < (rank.get(b) ?? Infinity);
   items.forEach((stepItems, i) => {
     const step = ix.steps[i]!;
     const owner = ix.owner[i];
@@ -53,6 +59,7 @@ export function repeatedInformation(
           count: 0,
           repeated: false,
           stepIds: [],
+          firstStepId: step.id,
           actorIds: [],
           organisationIds: [],
           asks: [],
@@ -62,6 +69,7 @@ export function repeatedInformation(
       }
       entry.count++;
       entry.stepIds.push(step.id);
+      if (earlier(step.id, entry.firstStepId)) entry.firstStepId = step.id;
       entry.asks.push({ stepId: step.id, actorId: owner?.id ?? null, wording });
       if (owner && !entry.actorIds.includes(owner.id)) {
         entry.actorIds.push(owner.id);
@@ -77,4 +85,22 @@ export function repeatedInformation(
         a.first - b.first,
     )
     .map(({ first: _first, ...item }) => ({ ...item, repeated: item.count > 1 }));
+}
+
+/** Each step's place when the blueprint is read as a journey: stage by stage, and within a
+ * stage column by column (a cell's first card, then its second …), top lane first. Steps whose
+ * lane or stage is missing have no place. */
+export function journeyReadingRank(journey: Journey): Map<StepId, number> {
+  const stage = new Map(journey.stages.map((s, i) => [s.id, i]));
+  const lane = new Map(lanesInDisplayOrder(journey.lanes).map((l, i) => [l.id, i]));
+  const placed: { id: StepId; key: [number, number, number] }[] = [];
+  for (const cell of stepsByCell(journey.steps).values()) {
+    cell.forEach((step, index) => {
+      const s = stage.get(step.stageId);
+      const l = lane.get(step.laneId);
+      if (s !== undefined && l !== undefined) placed.push({ id: step.id, key: [s, index, l] });
+    });
+  }
+  placed.sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2]);
+  return new Map(placed.map((p, i) => [p.id, i]));
 }

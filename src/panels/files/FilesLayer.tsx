@@ -63,7 +63,7 @@ export function FilesLayer({ onOpenJourney, editingId }: FilesLayerProps) {
       {phase.name === "merge" ? (
         <MergeView opened={phase.opened} editingId={editingId} onDone={actions.mergeDone} onKeepSeparate={() => void actions.mergeAsCopy()} />
       ) : null}
-      {phase.name === "idle" && outcome ? <OutcomeView outcome={outcome} onOpen={onOpenJourney} /> : null}
+      {phase.name === "idle" && outcome ? <OutcomeView outcome={outcome} onOpen={onOpenJourney} openId={editingId} /> : null}
     </>
   );
 }
@@ -151,7 +151,7 @@ function Progress() {
   );
 }
 
-function OutcomeView({ outcome, onOpen }: { outcome: ImportOutcome; onOpen(id: string): void }) {
+function OutcomeView({ outcome, onOpen, openId }: { outcome: ImportOutcome; onOpen(id: string): void; openId: string | null }) {
   const dismiss = useImport((s) => s.dismiss);
   const { added, merged, failures } = outcome;
   if (failures.length > 0) {
@@ -172,7 +172,7 @@ function OutcomeView({ outcome, onOpen }: { outcome: ImportOutcome; onOpen(id: s
           </div>
         ))}
         <p>Nothing in your library was changed{added.length + merged.length > 0 ? " by these files" : ""}.</p>
-        {added.length + merged.length > 0 ? <Summary outcome={outcome} onOpen={onOpen} /> : null}
+        {added.length + merged.length > 0 ? <Summary outcome={outcome} onOpen={onOpen} openId={openId} /> : null}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={dismiss}>
             Close
@@ -184,7 +184,7 @@ function OutcomeView({ outcome, onOpen }: { outcome: ImportOutcome; onOpen(id: s
   if (added.length + merged.length === 0) return null;
   return (
     <div className="file-outcome" role="status">
-      <Summary outcome={outcome} onOpen={onOpen} />
+      <Summary outcome={outcome} onOpen={onOpen} openId={openId} />
       <button type="button" className="button small" onClick={dismiss}>
         Dismiss
       </button>
@@ -192,16 +192,22 @@ function OutcomeView({ outcome, onOpen }: { outcome: ImportOutcome; onOpen(id: s
   );
 }
 
-function Summary({ outcome, onOpen }: { outcome: ImportOutcome; onOpen(id: string): void }) {
+/** What the files added or merged. A journey added is offered to open, unless it is the one open
+ * in the editor already (a single file added is opened straight away): that one says so. */
+function Summary({ outcome, onOpen, openId }: { outcome: ImportOutcome; onOpen(id: string): void; openId: string | null }) {
   return (
     <ul className="import-summary">
       {outcome.added.map((a) => (
         <li key={a.id}>
           Added “{a.title || "Untitled journey"}”{a.copy ? " as a separate copy" : ""} from {a.fileName}.
           {a.repairs.length > 0 ? ` Seams repaired ${a.repairs.length} problem${a.repairs.length === 1 ? "" : "s"} in the file as it opened it.` : ""}{" "}
-          <button type="button" className="link-button" onClick={() => onOpen(a.id)}>
-            Open it
-          </button>
+          {a.id === openId ? (
+            <>{a.copy ? "The copy is open now." : "It is open now."}</>
+          ) : (
+            <button type="button" className="link-button" onClick={() => onOpen(a.id)}>
+              Open it
+            </button>
+          )}
         </li>
       ))}
       {outcome.merged.map((m) => (

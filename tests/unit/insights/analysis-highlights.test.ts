@@ -93,10 +93,11 @@ const cluster = (stepIds: string[], decision: DuplicateCluster["decision"] = nul
   reason: "",
   decision,
 });
-const item = (label: string, stepIds: string[]): RepeatedItem => ({
+const item = (label: string, stepIds: string[], firstStepId = stepIds[0]!): RepeatedItem => ({
   itemId: label,
   label,
   known: true,
+  firstStepId,
   count: stepIds.length,
   repeated: stepIds.length > 1,
   stepIds,
@@ -125,14 +126,25 @@ describe("analysisHighlights: duplicates and repeated items", () => {
     ]);
   });
 
-  it("lists on each step the repeated items it asks for, and nothing for items asked once", () => {
+  it("lists on each step the items it asks for again, not on the step that asks first, and nothing for items asked once", () => {
     const repeated = [item("Name", ["a", "b", "c"]), item("Date of birth", ["b", "c"]), item("Passport", ["a"])];
     const { repeatedAt } = analysisHighlights(analysis({ repeated }));
     expect(Object.fromEntries(repeatedAt)).toEqual({
-      a: ["Name"],
-      b: ["Name", "Date of birth"],
+      b: ["Name"],
       c: ["Name", "Date of birth"],
     });
+  });
+
+  it("marks the first ask of a repeated item with how many more times it is asked", () => {
+    const repeated = [item("Name", ["a", "b", "c", "d"]), item("Date of birth", ["c", "b"], "b"), item("Passport", ["a"])];
+    const { repeatedAt, firstAskedAt } = analysisHighlights(analysis({ repeated }));
+    expect(Object.fromEntries(firstAskedAt ?? [])).toEqual({
+      a: [{ label: "Name", more: 3 }],
+      b: [{ label: "Date of birth", more: 1 }],
+    });
+    // The first ask follows firstStepId, not the order the steps are listed in.
+    expect(repeatedAt.get("b")).toEqual(["Name"]);
+    expect(repeatedAt.get("c")).toEqual(["Name", "Date of birth"]);
   });
 
   it("marks nothing for a journey without findings", () => {

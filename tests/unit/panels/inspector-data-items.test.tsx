@@ -40,9 +40,7 @@ describe("Inspector: data items combobox", () => {
     const listbox = screen.getByRole("listbox", { name: "Suggestions for Data items" });
     expect(box).toHaveAttribute("aria-controls", listbox.id);
     const option = within(listbox).getByRole("option", { name: /^National Insurance number/ });
-    expect(box).not.toHaveAttribute("aria-activedescendant");
-
-    await user.keyboard("{ArrowDown}");
+    // "nino" is another name for it: highlighted at once.
     expect(box).toHaveAttribute("aria-activedescendant", option.id);
     expect(option).toHaveAttribute("aria-selected", "true");
     await user.keyboard("{Enter}");
@@ -58,8 +56,53 @@ describe("Inspector: data items combobox", () => {
     expect(
       screen
         .getAllByRole("status")
-        .some((s) => s.textContent === "Added National Insurance number"),
+        .some((s) => s.textContent === "Added National Insurance number (you typed nino)"),
     ).toBe(true);
+  });
+
+  it.each([
+    ["NI no.", "National Insurance number"],
+    ["d.o.b", "Date of birth"],
+    ["full name", "Name"],
+    ["date of dea", "Date of death"],
+    ["grave num", "Burial plot number"],
+  ])("adds %s with Enter as the item it stands for, %s", async (typed, item) => {
+    const { user, box, items } = setup();
+    await user.type(box, `${typed}{Enter}`);
+    expect(items()).toEqual([item]);
+  });
+
+  it("keeps the person's own wording when they choose “Keep … as typed”", async () => {
+    const { user, box, items } = setup(["Passport"]);
+    await user.type(box, "NI no.");
+    const keep = screen.getByRole("option", { name: "Keep “NI no.” as typed" });
+    await user.keyboard("{ArrowDown}");
+    expect(box).toHaveAttribute("aria-activedescendant", keep.id);
+    await user.keyboard("{Enter}");
+    expect(items()).toEqual(["Passport", "NI no."]);
+    // And by clicking it.
+    await user.type(box, "dob");
+    await user.click(screen.getByRole("option", { name: "Keep “dob” as typed" }));
+    expect(items()).toEqual(["Passport", "NI no.", "dob"]);
+  });
+
+  it("does not add an item again under another of its names", async () => {
+    const { user, box, items } = setup(["National Insurance number"]);
+    await user.type(box, "NINO{Enter}");
+    expect(items()).toEqual(["National Insurance number"]);
+    expect(
+      screen.getAllByRole("status").some((s) => s.textContent === "National Insurance number is already in Data items"),
+    ).toBe(true);
+  });
+
+  it("highlights nothing when the text could mean several items, so Enter keeps it", async () => {
+    const { user, box, items } = setup();
+    await user.type(box, "certif");
+    expect(screen.getAllByRole("option").length).toBeGreaterThan(1);
+    expect(box).not.toHaveAttribute("aria-activedescendant");
+    expect(screen.queryByRole("option", { name: /as typed/ })).not.toBeInTheDocument();
+    await user.keyboard("{Enter}");
+    expect(items()).toEqual(["certif"]);
   });
 
   it("adds free text as typed when no option is highlighted", async () => {
@@ -70,7 +113,7 @@ describe("Inspector: data items combobox", () => {
 
   it("moves through options with the arrows and back to the typed text", async () => {
     const { user, box, items } = setup();
-    await user.type(box, "death");
+    await user.type(box, "certif");
     const options = within(screen.getByRole("listbox")).getAllByRole("option");
     expect(options.length).toBeGreaterThan(1);
     await user.keyboard("{ArrowDown}{ArrowDown}");

@@ -168,7 +168,11 @@ export const createSeamsStore = () => {
       const { journey, history, readOnly } = get();
       const previous = history.past[history.past.length - 1];
       if (readOnly || !previous || journey !== expected) return false;
-      set({ journey: previous, history: { past: history.past.slice(0, -1), future: history.future } });
+      set({
+        journey: previous,
+        history: { past: history.past.slice(0, -1), future: history.future },
+        ...sessionWithin(get(), previous),
+      });
       return true;
     },
     setReadOnly(readOnly) {

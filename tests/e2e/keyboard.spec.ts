@@ -91,12 +91,21 @@ const CHECKS: Record<string, Check> = {
   "Double-click a cell": async (page, _state, ready) => {
     await ready("Apply");
     const cell = await cellPoint(page, "DWP", "During");
-    await page.mouse.dblclick(cell.x, cell.y);
     const editor = page.getByRole("textbox", { name: "Step label" });
+    // Escape on the card just added, still blank, takes it back.
+    await page.mouse.dblclick(cell.x, cell.y);
     await expect(editor).toBeFocused();
     await editor.press("Escape");
+    await expect(cards(page)).toHaveCount(3);
+    await ready("Apply");
+    await page.mouse.dblclick(cell.x, cell.y);
+    await expect(editor).toBeFocused();
+    await editor.fill("Added in the cell");
+    await editor.press("Enter");
     await expect(cards(page)).toHaveCount(4);
-    await expectCell(page, "New step", "DWP/During");
+    await expectCell(page, "Added in the cell", "DWP/During");
+    // Undo takes back the label, then the card.
+    await page.keyboard.press("Control+z");
     await page.keyboard.press("Control+z");
     await expect(cards(page)).toHaveCount(3);
   },
@@ -123,13 +132,51 @@ const CHECKS: Record<string, Check> = {
     await page.keyboard.press("n");
     const editor = page.getByRole("textbox", { name: "Step label" });
     await expect(editor).toBeFocused();
-    await editor.press("Escape");
+    await editor.fill("Added next");
+    await editor.press("Enter");
     await expect(cards(page)).toHaveCount(4);
     // Next to the selected step: the same cell, straight after it.
-    await expectCell(page, "New step", "Citizen/Before");
-    expect((await step(page, "New step").boundingBox())!.x).toBeGreaterThan((await step(page, "Apply").boundingBox())!.x);
+    await expectCell(page, "Added next", "Citizen/Before");
+    expect((await step(page, "Added next").boundingBox())!.x).toBeGreaterThan((await step(page, "Apply").boundingBox())!.x);
+    await page.keyboard.press("Control+z");
     await page.keyboard.press("Control+z");
     await expect(cards(page)).toHaveCount(3);
+  },
+
+  P: async (page, _state, ready) => {
+    await ready("Apply");
+    await page.keyboard.press("p");
+    const bar = page.getByRole("region", { name: "Presentation" });
+    await expect(bar).toBeVisible();
+    await expect(page.getByRole("toolbar", { name: "Journey tools" })).toBeHidden();
+    await page.keyboard.press("Escape");
+    await expect(bar).toHaveCount(0);
+  },
+
+  "Arrow keys, Page Up / Page Down": async (page, _state, ready) => {
+    await ready("Apply");
+    await page.keyboard.press("p");
+    const title = page.getByRole("region", { name: "Presentation" }).locator(".presentation-title");
+    const first = await title.textContent();
+    for (const [forward, back] of [
+      ["ArrowRight", "ArrowLeft"],
+      ["PageDown", "PageUp"],
+    ] as const) {
+      await page.keyboard.press(forward);
+      await expect(title).not.toHaveText(first ?? "");
+      await page.keyboard.press(back);
+      await expect(title).toHaveText(first ?? "");
+    }
+    await page.keyboard.press("Escape");
+  },
+
+  "Escape (while presenting)": async (page, _state, ready) => {
+    await ready("Apply");
+    await page.keyboard.press("p");
+    await expect(page.getByRole("region", { name: "Presentation" })).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("region", { name: "Presentation" })).toHaveCount(0);
+    await expect(page.getByRole("toolbar", { name: "Journey tools" })).toBeVisible();
   },
 
   "Enter or F2": async (page, _state, ready) => {

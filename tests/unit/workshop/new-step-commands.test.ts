@@ -31,6 +31,16 @@ describe("abandoning a step just added (Escape on the new card)", () => {
     expect(store.getState().journey!.stages[1]!.name).toBe("S2");
   });
 
+  it("leaves no trace of the step in the selection", () => {
+    const { store, commands } = setup();
+    const id = commands.addStep("L", "S1")!;
+    store.getState().select(["a", id]);
+    store.getState().setEditingStep(id);
+    expect(commands.abandonNewStep(id)).toBe(true);
+    expect(store.getState().selectedStepIds).toEqual(["a"]);
+    expect(store.getState().editingStepId).toBeNull();
+  });
+
   it("keeps a step that has been changed since it was added", () => {
     const { store, commands } = setup();
     const id = commands.addStep("L", "S1")!;

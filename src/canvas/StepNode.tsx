@@ -96,9 +96,14 @@ function LabelEditor({ id, label, cardRef }: { id: string; label: string; cardRe
   // Enter or Escape ends the edit with the focus still in the field, which is about to go:
   // the card takes the focus back, so the keyboard carries on from it. An edit ended by
   // clicking elsewhere leaves the focus where the click put it.
-  const end = () => {
+  // A card taken back (Escape on a blank one just added) hands the focus to the canvas
+  // instead: focusing the card on its way out would select it again.
+  const end = (abandoned: boolean) => {
     const card = cardRef.current;
-    if (card?.contains(document.activeElement)) card.closest<HTMLElement>(".react-flow__node")?.focus({ preventScroll: true });
+    if (card?.contains(document.activeElement)) {
+      const target = abandoned ? card.closest<HTMLElement>(".react-flow") : card.closest<HTMLElement>(".react-flow__node");
+      target?.focus({ preventScroll: true });
+    }
     stopEditing(null);
   };
   return (
@@ -110,8 +115,7 @@ function LabelEditor({ id, label, cardRef }: { id: string; label: string; cardRe
       onCommit={(text) => commands.updateStep(id, { label: text })}
       onEnd={(how) => {
         // Escape on a card just added and still blank takes the addition back.
-        if (how === "cancelled") commands.abandonNewStep(id);
-        end();
+        end(how === "cancelled" && commands.abandonNewStep(id));
       }}
     />
   );

@@ -78,6 +78,7 @@ export function findingsJson(journey: Journey, analysis: JourneyAnalysis, file: 
         strength: c.strength,
         decision: c.decision,
         reason: c.reason,
+        job: c.job,
         sharedWords: c.sharedTerms,
         sharedItems: c.sharedItems,
       };
@@ -156,6 +157,7 @@ export function findingsReport(journey: Journey, analysis: JourneyAnalysis, file
         `${plural(c.stepIds.length, "step")} ${whereWords(c.stepIds.map((id) => names.owner(id)))}`,
     );
     const terms = readableTerms(c.sharedTerms);
+    if (c.job) lines.push(`      same job: ${c.job}`);
     if (terms.length > 0) lines.push(`      same words: ${terms.map(quoted).join(", ")}`);
     if (c.sharedItems.length > 0)
       lines.push(`      same information asked: ${c.sharedItems.join(", ")}`);

@@ -25,6 +25,9 @@ export interface DuplicateCluster {
   sharedTerms: string[];
   /** Labels of the data items the steps share. */
   sharedItems: string[];
+  /** The one job every step of the cluster does, when they all name it ("prove / check
+   * identity"), or null. */
+  job: string | null;
   /** 0..1: the mean strength of every pair of its steps. */
   strength: number;
   reason: string;
@@ -109,6 +112,7 @@ export function clusterDuplicatePairs(
     const stepIds = list.map((m) => ix.steps[m]!.id);
     const key = duplicateClusterKey(stepIds);
     const { sharedTerms, sharedItems } = shared(model, items, list, counts);
+    const job = sharedJob(model, list);
     let sum = 0;
     let counted = 0;
     for (let i = 0; i < list.length; i++) {
@@ -125,7 +129,8 @@ export function clusterDuplicatePairs(
       sharedTerms,
       sharedItems,
       strength: Math.round((sum / counted) * 1000) / 1000,
-      reason: reason(ix, model, list, sharedTerms, sharedItems),
+      job,
+      reason: reason(ix, list, job, sharedTerms, sharedItems),
       decision: decisions.get(key) ?? null,
     });
   }
@@ -162,6 +167,8 @@ function shared(
   for (const f of common) {
     const name = model.featureNames[f]!;
     if (name.startsWith("#")) sharedItemIds.push(name.slice(1));
+    // Job frames ("^verify~identity") and action~object pairs restate the words and the job.
+    else if (name.startsWith("^") || name.includes("~")) continue;
     else if (sharedTerms.length < 6) {
       const label = termLabel(name, model.display[f]);
       if (!sharedTerms.includes(label)) sharedTerms.push(label);
@@ -174,10 +181,23 @@ function shared(
 
 /** A sentence a designer can check: where the steps are, the one job they all do (when they
  * name one), the information they all ask for and the words they share. */
+/** The one job every step does: their shared head action and the kinds of thing they all act
+ * on ("prove / check identity"), or null when they name no one act. */
+function sharedJob(model: SimilarityModel, members: number[]): string | null {
+  const head = model.vectors[members[0]!]!.head;
+  if (!members.every((m) => model.vectors[m]!.head === head)) return null;
+  const action = actionLabel(head);
+  if (!action) return null;
+  const what = objectClasses(members.reduce((bits, m) => bits & model.vectors[m]!.objects, -1));
+  return what.length > 0 ? `${action} ${listText(what)}` : action;
+}
+
+/** A sentence a designer can check: where the steps are, the one job they all do (when they
+ * name one), the information they all ask for and the words they share. */
 function reason(
   ix: JourneyIndex,
-  model: SimilarityModel,
   members: number[],
+  job: string | null,
   terms: string[],
   items: string[],
 ): string {
@@ -186,13 +206,7 @@ function reason(
   ];
   const quoted = (xs: string[]) => xs.map((x) => `“${x}”`).join(", ");
   const parts: string[] = [];
-  const head = model.vectors[members[0]!]!.head;
-  const objects = members.reduce((bits, m) => bits & model.vectors[m]!.objects, -1);
-  const action = members.every((m) => model.vectors[m]!.head === head) ? actionLabel(head) : null;
-  if (action) {
-    const what = objectClasses(objects);
-    parts.push(`do one job (${action}${what.length > 0 ? ` ${listText(what)}` : ""})`);
-  }
+  if (job) parts.push(`do one job (${job})`);
   if (items.length > 0) parts.push(`ask for the same information (${items.join(", ")})`);
   if (terms.length > 0) parts.push(`use the same words (${quoted(terms)})`);
   const placeText = where.length > 1 ? ` across ${listText(where)}` : ` in ${where[0]}`;

@@ -87,6 +87,7 @@ function Cluster({
       </p>
       <p className="cluster-reason">
         {plural(cluster.stepIds.length, "step")} {whereWords(cluster.stepIds.map((id) => names.owner(id)))}
+        {cluster.job ? <span className="cluster-why">Same job: {cluster.job}</span> : null}
         {terms.length > 0 ? (
           <span className="cluster-why">Same words: {terms.map(quoted).join(", ")}</span>
         ) : null}

@@ -66,6 +66,11 @@ describe("findDuplicateClusters", () => {
       ],
     );
     expect(clusterIds(journey)).toEqual([["c1", "B1"]]);
+    const [cluster] = findDuplicateClusters(journey);
+    expect(cluster!.job).toBe("prove / check identity");
+    expect(cluster!.reason).toBe(
+      "2 steps across Citizen and B do one job (prove / check identity) and use the same words (“prove / check”, “identity”).",
+    );
   });
 
   it("uses shared data items to strengthen alike wording", () => {

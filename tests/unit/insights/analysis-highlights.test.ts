@@ -89,6 +89,7 @@ const cluster = (stepIds: string[], decision: DuplicateCluster["decision"] = nul
   stepIds,
   sharedTerms: [],
   sharedItems: [],
+  job: null,
   strength: 0.5,
   reason: "",
   decision,

@@ -76,6 +76,7 @@ const cluster = (stepIds: string[], decision: DuplicateCluster["decision"] = nul
   stepIds,
   sharedTerms: [],
   sharedItems: [],
+  job: null,
   strength: 0.6,
   reason: "Same words: tell",
   decision,

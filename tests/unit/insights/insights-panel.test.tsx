@@ -135,6 +135,19 @@ describe("Insights panel: deciding on suggested duplicates", () => {
     expect(scorecardValue("Duplicate clusters")).toBe(total);
   });
 
+  it("says why each suggestion is made: the job its steps share, then their words and information", () => {
+    const { journey } = setup();
+    const clusters = analyseJourney(journey()).duplicates.filter((c) => c.decision !== "dismissed");
+    const withJob = clusters.findIndex((c) => c.job !== null);
+    expect(withJob, "the sample needs a suggestion whose steps name one job").toBeGreaterThanOrEqual(0);
+    const items = within(screen.getByRole("list", { name: "Suggested duplicates" })).getAllByRole("listitem");
+    expect(items[withJob]).toHaveTextContent(`Same job: ${clusters[withJob]!.job}`);
+    clusters.forEach((c, i) => {
+      if (c.sharedItems.length > 0) expect(items[i]).toHaveTextContent(`Same information asked: ${c.sharedItems.join(", ")}`);
+      if (c.job === null) expect(items[i]).not.toHaveTextContent("Same job:");
+    });
+  });
+
   it("offers no decisions on a read-only journey", () => {
     setup(buildBereavementJourney(), { readOnly: true });
     expect(screen.getByRole("button", { name: "Confirm D1 as duplicates" })).toBeDisabled();

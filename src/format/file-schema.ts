@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { FORMAT_NAME, FORMAT_VERSION } from "./envelope";
+import {
+  FORMAT_NAME,
+  FORMAT_VERSION,
+  JOURNEY_FILE_EXTENSION,
+  JOURNEY_MEDIA_TYPE,
+} from "./envelope";
 import { idSchema, journeyFieldsSchema, shortTextSchema, timestampSchema } from "./journey-schema";
 
 /**
@@ -20,12 +25,6 @@ export const journeyFileSchema = z.strictObject({
 /** The identifier of the published JSON Schema of the current journey file format: a name,
  * not a location (the schema is the committed file schema/seams-journey.schema.json). */
 export const JOURNEY_SCHEMA_ID = `urn:seams:schema:journey-file:${FORMAT_VERSION}`;
-
-/** The media type of a Seams journey file. */
-export const JOURNEY_MEDIA_TYPE = "application/vnd.seams.journey+json";
-
-/** The file-name ending of a Seams journey file. */
-export const JOURNEY_FILE_EXTENSION = ".seams.json";
 
 /**
  * The JSON Schema (draft 2020-12) of a journey file, generated from `journeyFileSchema`. It

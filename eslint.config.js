@@ -18,7 +18,7 @@ const uiLibraries = {
 };
 
 export default tseslint.config(
-  { ignores: ["dist", "node_modules", "reports", "test-results", "playwright-report", "bench-results"] },
+  { ignores: ["dist", "dist-cli", "node_modules", "reports", "test-results", "playwright-report", "bench-results"] },
   {
     files: ["**/*.{ts,tsx}"],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],

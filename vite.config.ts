@@ -1,6 +1,7 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { VitePWA } from "vite-plugin-pwa";
+import { WEB_MANIFEST } from "./src/app/web-manifest.ts";
 
 export default defineConfig({
   plugins: [
@@ -12,31 +13,11 @@ export default defineConfig({
       registerType: "prompt",
       injectRegister: false,
       includeAssets: ["favicon.svg", "apple-touch-icon.png"],
-      manifest: {
-        name: "Seams",
-        short_name: "Seams",
-        description:
-          "A local-first service blueprint designer for citizen journeys that cross organisations.",
-        lang: "en-GB",
-        start_url: "./",
-        scope: "./",
-        display: "standalone",
-        background_color: "#f3f2f1",
-        theme_color: "#0b0c0c",
-        icons: [
-          { src: "icon-192.png", sizes: "192x192", type: "image/png" },
-          { src: "icon-512.png", sizes: "512x512", type: "image/png" },
-          {
-            src: "icon-maskable-512.png",
-            sizes: "512x512",
-            type: "image/png",
-            purpose: "maskable",
-          },
-          { src: "icon.svg", sizes: "any", type: "image/svg+xml" },
-        ],
-      },
+      manifest: WEB_MANIFEST,
       workbox: {
         globPatterns: ["**/*.{js,css,html,svg,png,webmanifest}"],
+        // The install dialog's screenshots are not part of the app.
+        globIgnores: ["screenshot-*.png"],
         // Every chunk must be cached, the largest (ELK layout, about 1.5 MB) included.
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         navigateFallback: "index.html",

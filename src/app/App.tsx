@@ -1,10 +1,12 @@
 import { Suspense, useEffect, useState } from "react";
 import { FilesLayer } from "../panels/files/FilesLayer";
+import { useImport } from "../panels/files/importStore";
 import { OpenFileButton } from "../panels/files/OpenFileButton";
 import { LibraryView } from "../panels/library/LibraryView";
 import { useSeamsState } from "../store/context";
 import { useLibrary } from "../store/library";
 import { ErrorBoundary } from "./ErrorBoundary";
+import { consumeLaunchedFiles, pageLaunchQueue } from "./launch-queue";
 import { onDemandView, whenIdle } from "./on-demand";
 import { navigate, parseRoute, routeHash, useRoute } from "./route";
 import { flushStorage, startStorage, type OpenOutcome } from "./storage";
@@ -29,6 +31,10 @@ export function App() {
   const presenting = useSeamsState((s) => s.presenting);
   useEffect(() => {
     void startStorage();
+    // Files the installed app was opened with: the same import as the "Open a file" picker.
+    consumeLaunchedFiles(pageLaunchQueue(), startStorage, (files) =>
+      useImport.getState().openFiles(files),
+    );
   }, []);
   const onLibrary = ready && route.name === "library";
   useEffect(() => {

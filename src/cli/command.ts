@@ -15,11 +15,21 @@ export const EXIT = {
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-/** Where a command reads and writes; tests and main.ts supply it. */
+/** Where a command reads and writes; tests and bin.ts supply it. */
 export interface CliIo {
   cwd: string;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Standard input, for an input named `-`; without it, `-` cannot be read. */
+  stdin?: AsyncIterable<Uint8Array>;
+}
+
+/** The input name that means standard input. */
+export const STDIN = "-";
+
+/** An input as messages name it: `standard input` for `-`, else as the user wrote it. */
+export function inputLabel(name: string): string {
+  return name === STDIN ? "standard input" : name;
 }
 
 export interface Command {
@@ -46,7 +56,11 @@ export interface ParsedArgs {
  * `--flag` switches. `valued` and `switches` name the allowed options; anything else is a
  * usage error. `--` ends the options.
  */
-export function parseArgs(args: readonly string[], valued: readonly string[], switches: readonly string[] = []): ParsedArgs {
+export function parseArgs(
+  args: readonly string[],
+  valued: readonly string[],
+  switches: readonly string[] = [],
+): ParsedArgs {
   const parsed: ParsedArgs = { positional: [], options: new Map(), flags: new Set() };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;

@@ -8,6 +8,12 @@ import type { Journey } from "../domain/model";
 /** The format name every Seams journey file carries in `format`. */
 export const FORMAT_NAME = "seams-journey";
 
+/** The file-name ending of a Seams journey file. */
+export const JOURNEY_FILE_EXTENSION = ".seams.json";
+
+/** The media type of a Seams journey file. */
+export const JOURNEY_MEDIA_TYPE = "application/vnd.seams.journey+json";
+
 /** The current format version. Raise it only together with a migration in migrations.ts. */
 export const FORMAT_VERSION: number = 1;
 

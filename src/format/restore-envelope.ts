@@ -8,6 +8,9 @@ import { repairTimestamp, shortText } from "./restore-fields";
 import type { ParseResult } from "./results";
 import { describeValue, issuesFromZod } from "./zod-issues";
 
+/** The envelope key that may name the file's JSON Schema. */
+export const SCHEMA_KEY = "$schema";
+
 /** The app version recorded for an envelope that does not say which version saved it. */
 export const UNKNOWN_APP_VERSION = "unknown";
 
@@ -68,8 +71,11 @@ export function restoreEnvelope(value: unknown, measured = false): ParseResult {
 
   const log = new RepairLog();
   for (const key of Object.keys(raw)) {
-    if (!ENVELOPE_FIELDS.includes(key))
-      log.add(formatPath([key]), "unknown envelope field dropped");
+    if (ENVELOPE_FIELDS.includes(key)) continue;
+    // `$schema` names the JSON Schema a file follows (for editors): accepted without a report
+    // when it is text. Seams does not keep it, so a saved copy leaves it out.
+    if (key === SCHEMA_KEY && typeof own(raw, key) === "string") continue;
+    log.add(formatPath([key]), "unknown envelope field dropped");
   }
   const appVersion =
     fields.data.appVersion === undefined

@@ -4,11 +4,10 @@
  * suggested duplicate steps. A readable report by default; `--json` gives the findings with step
  * ids for scripts and CI. Every input goes through the same checks as opening a file in the app.
  */
-import { resolve } from "node:path";
 import { analyseJourney, type JourneyAnalysis } from "../../domain/analysis";
 import type { Journey } from "../../domain/model";
 import { clusterNumbers } from "../../domain/analysis/analysis-highlights";
-import { openJourneyFile } from "../open-file";
+import { openJourneyInput } from "../open-file";
 import { describeImportError, issueLine } from "../../format/errors";
 import {
   HANDOFF_KIND_MEANING,
@@ -24,12 +23,21 @@ import {
   whereWords,
   type JourneyNames,
 } from "../../panels/insights/describe";
-import { EXIT, UsageError, parseArgs, type Command, type ExitCode } from "../command";
+import {
+  EXIT,
+  STDIN,
+  UsageError,
+  inputLabel,
+  parseArgs,
+  type Command,
+  type ExitCode,
+} from "../command";
 
 const usage = `Usage:
-  seams analyse <journey.json|journey.svg>... [--json]
+  seams analyse <journey.json|journey.svg|->... [--json]
 
-Prints what Seams finds in a journey (.json, or an .svg exported by Seams):
+Prints what Seams finds in a journey (.json, or an .svg exported by Seams; - reads
+it from standard input):
 the scorecard, the handoffs (citizen-carried first), the information asked more
 than once ("tell us once"), and the suggested duplicate steps.
 
@@ -184,14 +192,17 @@ export const command: Command = {
     const parsed = parseArgs(args, [], ["json"]);
     const inputs = parsed.positional;
     if (inputs.length === 0) throw new UsageError("name at least one journey file to analyse");
+    if (inputs.filter((i) => i === STDIN).length > 1)
+      throw new UsageError("standard input (-) can be read only once");
     const json = parsed.flags.has("json");
     const results: ReturnType<typeof findingsJson>[] = [];
     const reports: string[] = [];
     let failed = 0;
     for (const name of inputs) {
-      const opened = await openJourneyFile(resolve(io.cwd, name));
+      const label = inputLabel(name);
+      const opened = await openJourneyInput(name, io);
       if (!opened.ok) {
-        io.stderr(`${name}: ${describeImportError(opened.error)}\n`);
+        io.stderr(`${label}: ${describeImportError(opened.error)}\n`);
         failed++;
         continue;
       }
@@ -199,13 +210,13 @@ export const command: Command = {
         const shown = opened.report.slice(0, REPAIRS_SHOWN).map((r) => `  - ${issueLine(r)}\n`);
         const more = opened.report.length - shown.length;
         io.stderr(
-          `${name}: repaired ${plural(opened.report.length, "problem")} while opening:\n${shown.join("")}` +
+          `${label}: repaired ${plural(opened.report.length, "problem")} while opening:\n${shown.join("")}` +
             (more > 0 ? `  - and ${more} more\n` : ""),
         );
       }
       const analysis = analyseJourney(opened.journey);
       if (json) results.push(findingsJson(opened.journey, analysis, name));
-      else reports.push(findingsReport(opened.journey, analysis, name));
+      else reports.push(findingsReport(opened.journey, analysis, label));
     }
     if (json) {
       if (results.length > 0 || inputs.length > 1) {

@@ -12,10 +12,12 @@ import { exportSvg } from "../../export/svg";
 import { serializeJourney } from "../../format/envelope";
 import { describeImportError, issueLine } from "../../format/errors";
 import type { ParseResult } from "../../format/results";
-import { openJourneyFile } from "../open-file";
+import { openJourneyInput } from "../open-file";
 import {
   EXIT,
+  STDIN,
   UsageError,
+  inputLabel,
   parseArgs,
   single,
   type CliIo,
@@ -32,7 +34,7 @@ const EXTENSION: Record<Format, string> = { svg: ".svg", csv: ".csv", json: ".se
 const REPAIRS_SHOWN = 10;
 
 const usage = `Usage:
-  seams export <journey.json|journey.svg> [--svg out.svg] [--csv out.csv] [--json out.json]
+  seams export <journey.json|journey.svg|-> [--svg out.svg] [--csv out.csv] [--json out.json]
   seams export <file>... --out-dir <dir> [--format svg,csv,json]
 
 Exports a Seams journey file (.json, or an .svg exported by Seams) as:
@@ -41,7 +43,8 @@ Exports a Seams journey file (.json, or an .svg exported by Seams) as:
   --json <file>   the journey file, in the current format
   --no-highlights draw the SVG without the analysis marks (handoffs, duplicates, repeated
                   information), which are drawn by default as the app draws them
-Use - as the file to write to standard output.
+Use - as the input to read the journey from standard input, and as an output file
+to write to standard output.
 
 Several files at once:
   --out-dir <dir>     write <name>.svg, <name>.csv and <name>.seams.json into <dir>
@@ -57,12 +60,15 @@ interface Options {
 interface Plan {
   /** The input as the user wrote it, for messages. */
   name: string;
+  /** The input's absolute path, or `-` for standard input. */
   input: string;
   outputs: { format: Format; path: string }[];
 }
 
-/** The base name an input's outputs are named after: `bereavement.seams.json` → `bereavement`. */
+/** The base name an input's outputs are named after: `bereavement.seams.json` → `bereavement`;
+ * standard input's are named `journey`. */
 export function outputStem(input: string): string {
+  if (input === STDIN) return "journey";
   const name = basename(input);
   const stem = name.replace(/(\.seams)?\.(json|svg)$/i, "");
   return stem === "" ? "journey" : stem;
@@ -87,6 +93,8 @@ function plan(args: readonly string[], cwd: string): { plans: Plan[]; options: O
 function planFiles(parsed: ParsedArgs, cwd: string): Plan[] {
   const inputs = parsed.positional;
   if (inputs.length === 0) throw new UsageError("name at least one journey file to export");
+  if (inputs.filter((i) => i === STDIN).length > 1)
+    throw new UsageError("standard input (-) can be read only once");
   const outDir = single(parsed, "out-dir");
   const named = FORMATS.flatMap((format) => {
     const path = single(parsed, format);
@@ -102,7 +110,7 @@ function planFiles(parsed: ParsedArgs, cwd: string): Plan[] {
     if (inputs.length > 1) throw new UsageError("several input files need --out-dir");
     if (named.filter((o) => o.path === "-").length > 1)
       throw new UsageError("only one output can go to standard output");
-    const input = resolve(cwd, inputs[0]!);
+    const input = inputPath(cwd, inputs[0]!);
     const outputs = named.map((o) => ({
       format: o.format,
       path: o.path === "-" ? "-" : resolve(cwd, o.path),
@@ -115,7 +123,7 @@ function planFiles(parsed: ParsedArgs, cwd: string): Plan[] {
   const dir = resolve(cwd, outDir);
   const plans = inputs.map((file) => ({
     name: file,
-    input: resolve(cwd, file),
+    input: inputPath(cwd, file),
     outputs: formats.map((format) => ({
       format,
       path: join(dir, `${outputStem(file)}${EXTENSION[format]}`),
@@ -124,6 +132,8 @@ function planFiles(parsed: ParsedArgs, cwd: string): Plan[] {
   checkDistinct(plans);
   return plans;
 }
+
+const inputPath = (cwd: string, name: string) => (name === STDIN ? STDIN : resolve(cwd, name));
 
 /** Refuses a command line that would write one file twice or overwrite an input. */
 function checkDistinct(plans: readonly Plan[]): void {
@@ -172,16 +182,17 @@ async function exportOne(
   io: CliIo,
   quiet: boolean,
 ): Promise<boolean> {
-  const opened = await openJourneyFile(plan.input);
+  const label = inputLabel(plan.name);
+  const opened = await openJourneyInput(plan.input, io);
   if (!opened.ok) {
-    io.stderr(`${plan.name}: ${describeImportError(opened.error)}\n`);
+    io.stderr(`${label}: ${describeImportError(opened.error)}\n`);
     return false;
   }
   if (opened.report.length > 0) {
     const shown = opened.report.slice(0, REPAIRS_SHOWN).map((r) => `  - ${issueLine(r)}\n`);
     const more = opened.report.length - shown.length;
     io.stderr(
-      `${plan.name}: repaired ${opened.report.length} problem${opened.report.length === 1 ? "" : "s"} while opening:\n${shown.join("")}` +
+      `${label}: repaired ${opened.report.length} problem${opened.report.length === 1 ? "" : "s"} while opening:\n${shown.join("")}` +
         (more > 0 ? `  - and ${more} more\n` : ""),
     );
   }
@@ -193,7 +204,7 @@ async function exportOne(
   if (!quiet) {
     const steps = opened.journey.steps.length;
     io.stdout(
-      `${plan.name}: ${steps} step${steps === 1 ? "" : "s"} → ${files.map((f) => shown(io.cwd, f.path)).join(", ")}\n`,
+      `${label}: ${steps} step${steps === 1 ? "" : "s"} → ${files.map((f) => shown(io.cwd, f.path)).join(", ")}\n`,
     );
   }
   return true;

@@ -166,7 +166,7 @@ describe.concurrent("seams analyse: readable report and exit codes", { timeout: 
     for (const args of [[], ["bereavement.seams.json", "--jsonn"], ["bereavement.seams.json", "--json=yes"]]) {
       const run = await seams(...args);
       expect(run.code, args.join(" ")).toBe(2);
-      expect(run.stderr).toContain("Usage:\n  seams analyse <journey.json|journey.svg>... [--json]");
+      expect(run.stderr).toContain("Usage:\n  seams analyse <journey.json|journey.svg|->... [--json]");
     }
   });
 });

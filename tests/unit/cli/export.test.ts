@@ -158,7 +158,7 @@ describe.concurrent("seams export", () => {
     const run = await seams("export", "small.seams.json", "--png", "x.png");
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("seams export: unknown option --png");
-    expect(run.stderr).toContain("Usage:\n  seams export <journey.json|journey.svg>");
+    expect(run.stderr).toContain("Usage:\n  seams export <journey.json|journey.svg|->");
   });
 
   it("lists its commands, and a command's options, on --help (exit 0)", async () => {

@@ -29,7 +29,7 @@ import {
   type FlowEdge as FlowEdgeType,
   type StepNode as StepNodeType,
 } from "./nodes";
-import { createFlowRouter } from "../domain/routing/flows";
+import { useFlowRoutes } from "./useFlowRoutes";
 import type { FlowId } from "../domain/model";
 import type { HandoffKind } from "../domain/analysis/highlights";
 import { flowLabelLayouts, placeLabels } from "../export/svg-flows";
@@ -83,12 +83,11 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS }: BlueprintCanvasProps) {
   const [buildNodes] = useState(createNodeBuilder);
   const [buildEdges] = useState(createEdgeBuilder);
   const [buildLabels] = useState(createLabelBuilder);
-  const [route] = useState(createFlowRouter);
   const showHandoffs = useSeamsState((s) => s.overlays.handoffs);
   const handoffOn = showHandoffs ? highlights.handoffOn : NO_HANDOFFS;
   // The same routes and labels the SVG export draws (domain/routing), remembered between edits
-  // that leave the cards where they are.
-  const routes = useMemo(() => route(layout, journey.flows), [route, layout, journey.flows]);
+  // that leave the cards where they are, and made off the main thread for a large blueprint.
+  const routes = useFlowRoutes(layout, journey.flows);
   const labels = useMemo(
     () =>
       buildLabels({

@@ -31,31 +31,45 @@ export function layerLineHeights(layout: BlueprintLayout): number[] {
   return layout.layers.filter((band) => band.lineBelow).map((band) => band.y + band.height);
 }
 
-/** Routes every flow whose two steps are drawn (the others get no route). */
-export function routeFlows(layout: BlueprintLayout, flows: readonly Flow[]): Map<FlowId, FlowRoute> {
+/** Everything routing needs, as plain data (it can be posted to a worker): the grid's area,
+ * every drawn card, the layer lines, and each drawn flow's two cards by index. */
+export interface RoutingProblem {
+  bounds: Rect;
+  cards: Rect[];
+  avoidLines: number[];
+  flows: { id: FlowId; from: number; to: number }[];
+}
+
+/** The routing problem of a blueprint: the flows whose two steps are drawn. */
+export function routingProblem(layout: BlueprintLayout, flows: readonly Flow[]): RoutingProblem {
   const cards: Rect[] = [];
   const cardOf = new Map<StepId, number>();
   for (const box of layout.steps.values()) {
     cardOf.set(box.id, cards.length);
-    cards.push(box);
+    cards.push({ x: box.x, y: box.y, width: box.width, height: box.height });
   }
-  const drawn: Flow[] = [];
-  const requests: RouteRequest[] = [];
+  const drawn: RoutingProblem["flows"] = [];
   for (const flow of flows) {
     const from = cardOf.get(flow.from);
     const to = cardOf.get(flow.to);
-    if (from === undefined || to === undefined) continue;
-    drawn.push(flow);
-    requests.push({ from, to });
+    if (from !== undefined && to !== undefined) drawn.push({ id: flow.id, from, to });
   }
-  const bounds = routingBounds(layout);
-  const avoidLines = layerLineHeights(layout);
+  return { bounds: routingBounds(layout), cards, avoidLines: layerLineHeights(layout), flows: drawn };
+}
+
+/** Routes the flows of a routing problem: each flow's points, in the problem's order. */
+export function solveRouting(problem: RoutingProblem): [FlowId, Point[]][] {
+  const { bounds, cards, avoidLines, flows } = problem;
+  const requests: RouteRequest[] = flows.map(({ from, to }) => ({ from, to }));
   const routes = routeOrthogonal({ bounds, cards, avoidLines, requests });
   const polylines = routes.map((route, k) => route ?? elbow(cards[requests[k]!.from]!, cards[requests[k]!.to]!));
   nudgeRoutes({ bounds, cards, avoidLines, routes: polylines, ends: requests });
-  const out = new Map<FlowId, FlowRoute>();
-  drawn.forEach((flow, k) => out.set(flow.id, { points: polylines[k]!.map(([x, y]) => [x, y] as const) }));
-  return out;
+  return flows.map((flow, k) => [flow.id, polylines[k]!.map(([x, y]) => [x, y] as const)]);
+}
+
+/** Routes every flow whose two steps are drawn (the others get no route). */
+export function routeFlows(layout: BlueprintLayout, flows: readonly Flow[]): Map<FlowId, FlowRoute> {
+  return new Map(solveRouting(routingProblem(layout, flows)).map(([id, points]) => [id, { points }]));
 }
 
 /** The plain right-to-left elbow, for the rare flow the grid cannot connect. */
@@ -93,8 +107,9 @@ export function createFlowRouter(): (layout: BlueprintLayout, flows: readonly Fl
   };
 }
 
-/** Everything a route depends on: the grid's size, the lines, every card and every flow's ends. */
-function routingKey(layout: BlueprintLayout, flows: readonly Flow[]): (string | number)[] {
+/** Everything a route depends on: the grid's size, the lines, every card and every flow's ends.
+ * Two layouts and flow lists with equal keys (see `sameKey`) give the same routes. */
+export function routingKey(layout: BlueprintLayout, flows: readonly Flow[]): (string | number)[] {
   const key: (string | number)[] = [layout.width, layout.height, ...layerLineHeights(layout), "|"];
   for (const box of layout.steps.values()) key.push(box.id, box.x, box.y, box.width, box.height);
   key.push("|");
@@ -102,12 +117,45 @@ function routingKey(layout: BlueprintLayout, flows: readonly Flow[]): (string | 
   return key;
 }
 
-function sameKey(a: readonly (string | number)[], b: readonly (string | number)[]): boolean {
+export function sameKey(a: readonly (string | number)[], b: readonly (string | number)[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
-function samePoints(a: readonly Point[], b: readonly Point[]): boolean {
+export function samePoints(a: readonly Point[], b: readonly Point[]): boolean {
   return a.length === b.length && a.every((p, i) => p[0] === b[i]![0] && p[1] === b[i]![1]);
+}
+
+/** Where each card stood when a set of routes was made. */
+export type RoutedBoxes = ReadonlyMap<StepId, readonly [number, number]>;
+
+export function boxPositions(layout: BlueprintLayout): Map<StepId, readonly [number, number]> {
+  return new Map([...layout.steps.values()].map((b) => [b.id, [b.x, b.y] as const]));
+}
+
+/** Routes made for an earlier state of the blueprint, carried over to this one while its own
+ * are being made: a flow whose two steps have not moved keeps its route, one whose two steps
+ * moved together (a stage grew, so everything after it shifted) has its route moved with
+ * them, and any other flow gets none. */
+export function carryRoutes(
+  routes: ReadonlyMap<FlowId, FlowRoute>,
+  then: RoutedBoxes,
+  layout: BlueprintLayout,
+  flows: readonly Flow[],
+): Map<FlowId, FlowRoute> {
+  const out = new Map<FlowId, FlowRoute>();
+  for (const flow of flows) {
+    const route = routes.get(flow.id);
+    const fromThen = then.get(flow.from);
+    const toThen = then.get(flow.to);
+    const fromNow = layout.steps.get(flow.from);
+    const toNow = layout.steps.get(flow.to);
+    if (!route || !fromThen || !toThen || !fromNow || !toNow) continue;
+    const dx = fromNow.x - fromThen[0];
+    const dy = fromNow.y - fromThen[1];
+    if (toNow.x - toThen[0] !== dx || toNow.y - toThen[1] !== dy) continue;
+    out.set(flow.id, dx === 0 && dy === 0 ? route : { points: route.points.map(([x, y]) => [x + dx, y + dy] as const) });
+  }
+  return out;
 }

@@ -36,6 +36,9 @@ export interface LabelSurroundings {
 const COVER = { card: 1, label: 3, line: 12 } as const;
 /** Where along a segment to try, the middle first. */
 const FRACTIONS = [0.5, 0.35, 0.65, 0.2, 0.8, 0.08, 0.92] as const;
+/** The most places tried for one size of one label: the best pieces come first, and a long
+ * route in a crowded drawing would otherwise try dozens that are no better. */
+const MAX_TRIES = 28;
 /** A label may touch a card's edge by this much: the gaps between lanes are narrow. */
 const EDGE = 2;
 
@@ -82,7 +85,7 @@ export function placeFlowLabels<Id extends string>(
     let bestScore = Infinity;
     label.sizes.forEach(({ width: w, height: h }, size) => {
       if (bestScore < 1) return;
-      for (const candidate of candidates(route.points, w, h)) {
+      for (const candidate of candidates(route.points, w, h).slice(0, MAX_TRIES)) {
         const c = inside(candidate.at, w, h);
         const box = { x: c[0] - w / 2, y: c[1] - h / 2, width: w, height: h };
         let score = candidate.rank * 0.01 + size * 0.5;

@@ -253,11 +253,11 @@ function tracks(segments: readonly Segment[], level: readonly number[]): number[
     return out;
   });
   const centre = segments[0]!.at;
-  for (let spacing: number = NUDGING.spacing; spacing > NUDGING.minSpacing; spacing *= 0.75) {
+  for (const spacing of [NUDGING.spacing, NUDGING.spacing / 2, NUDGING.spacing / 4, NUDGING.minSpacing]) {
     const p = fit(segments, below, level, centre, spacing);
     if (p) return p;
   }
-  return fit(segments, below, level, centre, NUDGING.minSpacing);
+  return null;
 }
 
 /** Positions for the tracks, `spacing` apart wherever two segments meet, spread about

@@ -350,6 +350,8 @@ class RoutingGrid {
     const starts = this.starts(from);
     const goals = this.goals(to);
     if (starts.length === 0 || goals.length === 0) return null;
+    const straight = this.straight(starts[0]!, goals[0]!);
+    if (straight) return straight;
     const { xs, ys, nx, g, stamp, parent, heap } = this;
     const gen = ++this.generation;
     if (gen === 0xffffffff) {
@@ -450,6 +452,25 @@ class RoutingGrid {
     for (const node of nodes) points.push([xs[node % nx]!, ys[Math.floor(node / nx)]!]);
     points.push([bestGoal.point[0], bestGoal.point[1]]);
     return simplify(points);
+  }
+
+  /** The straight line from a card's right side to the left side of a card further along the
+ * same row, when nothing stands between and the row has room: no route can be cheaper. */
+  private straight(start: Start, goal: Goal): Polyline | null {
+    if (start.dir !== E || goal.dir !== E || start.point[1] !== goal.point[1]) return null;
+    const row = Math.floor(start.node / this.nx);
+    if (Math.floor(goal.node / this.nx) !== row || goal.node < start.node) return null;
+    const nodes: number[] = [];
+    for (let node = start.node; node <= goal.node; node++) {
+      if (this.blocked[node] === 1) return null;
+      if (node < goal.node && this.eastUse[node]! >= this.eastCap[node]!) return null;
+      nodes.push(node);
+    }
+    this.use(nodes);
+    return [
+      [start.point[0], start.point[1]],
+      [goal.point[0], goal.point[1]],
+    ];
   }
 
   /** Records a route's grid edges as used, so later routes are charged for sharing them. */

@@ -13,7 +13,7 @@ import { ROUTING, type Polyline } from "./orthogonal";
 
 export const NUDGING = {
   /** The distance between parallel tracks, where there is room. */
-  spacing: 6,
+  spacing: 7,
   /** The least distance between parallel tracks when a gap is crowded. */
   minSpacing: 1,
   /** How far from a card's corner a flow may leave or enter it. */
@@ -24,6 +24,8 @@ export const NUDGING = {
   lineClearance: 6,
   /** How far a track may be moved from its grid line. */
   reach: 60,
+  /** The least distance from a card of a track in a gap too crowded for the usual clearance. */
+  crowdedClearance: 2,
 } as const;
 
 interface Segment {
@@ -107,7 +109,10 @@ function spread(input: NudgeInput, index: RectIndex<IndexedRect>, vertical: bool
     let reach = -Infinity;
     const settle = () => {
       if (bundle.length < 2) return;
-      for (const s of bundle) freeRange(s, input, index, vertical);
+      for (const s of bundle) freeRange(s, input, index, vertical, ROUTING.clearance);
+      if (place(bundle, input.routes, a)) return;
+      // A gap too crowded for its flows at the usual clearance: let them come nearer the cards.
+      for (const s of bundle) freeRange(s, input, index, vertical, NUDGING.crowdedClearance);
       place(bundle, input.routes, a);
     };
     for (const s of list) {
@@ -124,9 +129,8 @@ function spread(input: NudgeInput, index: RectIndex<IndexedRect>, vertical: bool
 
 /** How far a segment can move either way and stay clear of cards and of lines to keep clear;
  * a segment that ends at a card stays on that card's side, away from its corners. */
-function freeRange(s: Segment, input: NudgeInput, index: RectIndex<IndexedRect>, vertical: boolean) {
+function freeRange(s: Segment, input: NudgeInput, index: RectIndex<IndexedRect>, vertical: boolean, c: number) {
   const { loAtStart, pointCount } = s;
-  const c = ROUTING.clearance;
   const { bounds } = input;
   const ends = input.ends[s.route]!;
   const startsAtCard = s.k === 0;
@@ -187,9 +191,10 @@ function preference(s: Segment, t: Segment): number {
 }
 
 /** Orders a bundle and gives each segment a track: segments that overlap (or nearly touch)
- * get different tracks, in their order; segments that do not may share one. */
-function place(bundle: Segment[], routes: (Polyline | null)[], a: 0 | 1) {
-  if (bundle.length < 2) return;
+ * get different tracks, in their order; segments that do not may share one. Returns whether
+ * every segment got a track; when not, leaves the segments where the grid put them. */
+function place(bundle: Segment[], routes: (Polyline | null)[], a: 0 | 1): boolean {
+  if (bundle.length < 2) return true;
   const score = new Map<Segment, number>();
   for (const s of bundle) {
     let total = 0;
@@ -197,45 +202,47 @@ function place(bundle: Segment[], routes: (Polyline | null)[], a: 0 | 1) {
     score.set(s, total);
   }
   const ordered = bundle.slice().sort((s, t) => score.get(s)! - score.get(t)! || s.route - t.route || s.k - t.k);
-  let positions = tracks(ordered, levelsInOrder(ordered));
+  let positions = tracks(ordered, levelsInOrder(ordered, NUDGING.touch), NUDGING.touch);
   // Too crowded to keep that order: fewest tracks instead (each segment, by where it starts,
-  // on the lowest track free along its extent), crossings or not.
-  if (!positions) {
+  // on the lowest track free along its extent), crossings or not; then letting segments that
+  // only nearly touch share a track.
+  for (const touch of [NUDGING.touch, 0.5]) {
+    if (positions) break;
     const byStart = ordered.slice().sort((s, t) => s.lo - t.lo || s.hi - t.hi);
-    const placed = tracks(byStart, fewestLevels(byStart));
+    const placed = tracks(byStart, fewestLevels(byStart, touch), touch);
     if (placed) {
       const at = new Map(byStart.map((s, i) => [s, placed[i]!]));
       positions = ordered.map((s) => at.get(s)!);
     }
   }
-  // Too crowded even so: leave the segments where the grid put them.
-  if (!positions) return;
+  if (!positions) return false;
   ordered.forEach((s, i) => {
     const points = routes[s.route]!;
     points[s.k]![a] = positions[i]!;
     points[s.k + 1]![a] = positions[i]!;
   });
+  return true;
 }
 
-function meet(s: Segment, t: Segment): boolean {
-  return s.lo <= t.hi + NUDGING.touch && t.lo <= s.hi + NUDGING.touch;
+function meet(s: Segment, t: Segment, touch: number): boolean {
+  return s.lo <= t.hi + touch && t.lo <= s.hi + touch;
 }
 
 /** Levels that keep the order: each one more than the highest below it that it meets. */
-function levelsInOrder(ordered: readonly Segment[]): number[] {
+function levelsInOrder(ordered: readonly Segment[], touch: number): number[] {
   const level = new Array<number>(ordered.length).fill(0);
   ordered.forEach((s, i) => {
-    for (let k = 0; k < i; k++) if (meet(s, ordered[k]!)) level[i] = Math.max(level[i]!, level[k]! + 1);
+    for (let k = 0; k < i; k++) if (meet(s, ordered[k]!, touch)) level[i] = Math.max(level[i]!, level[k]! + 1);
   });
   return level;
 }
 
 /** The fewest levels: segments sorted by where they start, each on the lowest level free. */
-function fewestLevels(byStart: readonly Segment[]): number[] {
+function fewestLevels(byStart: readonly Segment[], touch: number): number[] {
   const level: number[] = [];
   byStart.forEach((s, i) => {
     const taken = new Set<number>();
-    for (let k = 0; k < i; k++) if (meet(s, byStart[k]!)) taken.add(level[k]!);
+    for (let k = 0; k < i; k++) if (meet(s, byStart[k]!, touch)) taken.add(level[k]!);
     let l = 0;
     while (taken.has(l)) l++;
     level.push(l);
@@ -244,11 +251,11 @@ function fewestLevels(byStart: readonly Segment[]): number[] {
 }
 
 /** Positions for segments on the given levels, as widely spaced as fits, or null. */
-function tracks(segments: readonly Segment[], level: readonly number[]): number[] | null {
+function tracks(segments: readonly Segment[], level: readonly number[], touch: number): number[] | null {
   const below = segments.map((s, i) => {
     const out: number[] = [];
     segments.forEach((t, k) => {
-      if (k !== i && level[k]! < level[i]! && meet(s, t)) out.push(k);
+      if (k !== i && level[k]! < level[i]! && meet(s, t, touch)) out.push(k);
     });
     return out;
   });

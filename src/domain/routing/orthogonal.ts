@@ -14,7 +14,7 @@ import type { Point, Rect } from "./geometry";
 /** The tuning of the router, in drawing units (pixels at zoom 1). */
 export const ROUTING = {
   /** The least distance between a route and any card it does not leave or enter. */
-  clearance: 4,
+  clearance: 5,
   /** How far short of the card it enters a route stops, so its arrowhead stays clear of the
    * card's edge (and of the canvas's connection handle there). */
   arrowGap: 5,
@@ -31,7 +31,7 @@ export const ROUTING = {
   /** Extra cost per unit of length where a narrow gap already holds as many routes as fit. */
   overflow: 6,
   /** The spacing of routes used to work out how many fit in a narrow gap. */
-  trackSpacing: 3,
+  trackSpacing: 6,
 } as const;
 
 export interface RouteRequest {

@@ -3,7 +3,13 @@
  * by its two steps; and the SVG export draws exactly the same lines. */
 import { readFileSync } from "node:fs";
 import type { Locator, Page } from "@playwright/test";
+import { blueprintLayout } from "../../src/domain/layout";
+import { routeFlows } from "../../src/domain/routing/flows";
 import { SAMPLE_JOURNEYS } from "../../src/domain/samples";
+import { pathData } from "../../src/export/svg-flows";
+import { serializeJourney, toEnvelope } from "../../src/format/envelope";
+import { restoreJourney } from "../../src/format/restore";
+import { generateJourney } from "../helpers/generate-journey";
 import { pathPoints, routeProblems, type Box } from "../helpers/route-checks";
 import { expect, openJourney, openLibrary, test } from "./fixtures";
 
@@ -133,3 +139,43 @@ for (const sample of SAMPLE_JOURNEYS.filter((s) => s.key !== "bereavement")) {
     expect(problems).toEqual([]);
   });
 }
+
+test("a large journey's flows are routed off the main thread, as the SVG export routes them, and again after an edit", async ({ page, problems }) => {
+  const restored = restoreJourney(toEnvelope({ ...generateJourney({ steps: 600, seed: 5 }), id: "journey_large", title: "A large journey" }));
+  if (!restored.ok) throw new Error("the generated journey does not restore");
+  const large = restored.journey;
+  const routes = routeFlows(blueprintLayout(large), large.flows);
+  const workers: string[] = [];
+  page.on("worker", (w) => workers.push(w.url()));
+  await openLibrary(page);
+  const choosing = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Open a file" }).click();
+  await (await choosing).setFiles({ name: "large.seams.json", mimeType: "application/json", buffer: Buffer.from(serializeJourney(large)) });
+  await expect(page.getByLabel("Journey title")).toHaveValue("A large journey");
+  // Every flow on screen, once the worker has answered, along the route routeFlows gives.
+  await expect
+    .poll(async () => {
+      const { edges } = await drawn(page);
+      return edges.length > 0 && edges.every((e) => e.d === pathData(routes.get(e.id)!.points));
+    })
+    .toBe(true);
+  expect(workers.some((url) => /routing\.worker/.test(url))).toBe(true);
+
+  // After an edit the flows on screen are routed again, round the cards as they are now.
+  await page.locator(".react-flow__node-step").first().click();
+  await page.keyboard.press("Delete");
+  await expect
+    .poll(async () => {
+      const { cards, edges } = await drawn(page);
+      const boxes = new Map<string, Box>(cards);
+      const flows = edges
+        .filter((e) => ROUTE.test(e.d))
+        .map((e) => ({ ...large.flows.find((f) => f.id === e.id)!, points: pathPoints(e.d) }));
+      const crossing = routeProblems(flows, boxes).filter(
+        (p) => p.kind === "through-card" && !flows.some((f) => f.id === p.flow && (f.from === p.card || f.to === p.card)),
+      );
+      return edges.length > 0 && flows.length === edges.length && crossing.length === 0;
+    })
+    .toBe(true);
+  expect(problems).toEqual([]);
+});

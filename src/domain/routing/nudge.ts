@@ -252,13 +252,14 @@ function fewestLevels(byStart: readonly Segment[], touch: number): number[] {
 
 /** Positions for segments on the given levels, as widely spaced as fits, or null. */
 function tracks(segments: readonly Segment[], level: readonly number[], touch: number): number[] | null {
-  const below = segments.map((s, i) => {
+  const n = segments.length;
+  const below: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const s = segments[i]!;
     const out: number[] = [];
-    segments.forEach((t, k) => {
-      if (k !== i && level[k]! < level[i]! && meet(s, t, touch)) out.push(k);
-    });
-    return out;
-  });
+    for (let k = 0; k < n; k++) if (level[k]! < level[i]! && meet(s, segments[k]!, touch)) out.push(k);
+    below.push(out);
+  }
   const centre = segments[0]!.at;
   for (const spacing of [NUDGING.spacing, NUDGING.spacing / 2, NUDGING.spacing / 4, NUDGING.minSpacing]) {
     const p = fit(segments, below, level, centre, spacing);
@@ -280,17 +281,24 @@ function fit(
   const top = Math.max(...level);
   const p = level.map((l) => centre + (l - top / 2) * spacing);
   const byLevel = level.map((_l, i) => i).sort((i, k) => level[i]! - level[k]! || i - k);
-  for (let pass = 0; pass < 4; pass++) {
+  // Push each track up past those below it, then each down under those above, until settled.
+  for (let pass = 0, moved = true; pass < 4 && moved; pass++) {
+    moved = false;
     for (const i of byLevel) {
       const s = ordered[i]!;
       let lowest = s.min;
       for (const k of below[i]!) lowest = Math.max(lowest, p[k]! + spacing);
-      p[i] = Math.min(s.max, Math.max(lowest, p[i]!));
+      const at = Math.min(s.max, Math.max(lowest, p[i]!));
+      if (at !== p[i]) moved = true;
+      p[i] = at;
     }
     for (let r = n - 1; r >= 0; r--) {
       const i = byLevel[r]!;
       for (const k of below[i]!) {
-        if (p[k]! > p[i]! - spacing) p[k] = Math.max(ordered[k]!.min, p[i]! - spacing);
+        if (p[k]! > p[i]! - spacing) {
+          p[k] = Math.max(ordered[k]!.min, p[i]! - spacing);
+          moved = true;
+        }
       }
     }
   }

@@ -6,6 +6,7 @@ import type { BundleReport } from "./bundle";
 import { VARIANTS, type CanvasResults, type CanvasRun, type Variant } from "./canvas";
 import type { AnalysisSize } from "./node/analysis";
 import type { ExportSize } from "./node/export";
+import type { RoutingSize } from "./node/routing";
 import { ratio, stat, type Stat } from "./lib/stats";
 
 export interface BenchResults {
@@ -15,6 +16,7 @@ export interface BenchResults {
   durationS?: number;
   analysis?: { sizes: AnalysisSize[]; naiveSample: number };
   export?: { sizes: ExportSize[] };
+  routing?: { sizes: RoutingSize[] };
   bundle?: BundleReport;
   canvas?: CanvasResults;
   persistence?: {
@@ -240,6 +242,22 @@ export function renderMarkdown(r: BenchResults): string {
     lines.push(`| app: import a ${kb(p.import.bytes)} file (Open a file) → journey opened | ${fmt(p.import.toOpenedMs)} ms |`);
     lines.push(`| app: import → canvas ready | ${fmt(p.import.toReadyMs)} ms |`);
     lines.push(`| app: import's write transaction | ${fmt(p.import.writeTxMs)} ms |`);
+    lines.push("");
+  }
+  if (r.routing) {
+    lines.push(
+      "## Flow routing (Node)",
+      "",
+      "Routes round the cards (A* on a sparse grid, then nudging) and label placement, beside what they replaced in the same runs: the SVG export's fixed elbows and the canvas's smooth-step paths (one `getSmoothStepPath` per flow). The counts are of the drawn lines: pieces through a card, and pieces of line shared by two flows with no step in common.",
+      "",
+      "| steps | flows | routeFlows (ms) | first run (ms) | labels (ms) | old elbows (ms) | smooth-step (ms) | routes ÷ smooth-step | analyseJourney, same runs (ms) | through a card: routes / elbows | shared pieces: routes / elbows |",
+      "|---|---|---|---|---|---|---|---|---|---|---|",
+    );
+    for (const s of r.routing.sizes) {
+      lines.push(
+        `| ${n(s.steps)} | ${n(s.flows)} | ${fmt(s.routeMs, 1)} | ${n(s.firstRunMs, 1)} | ${fmt(s.labelsMs, 1)} (${n(s.labels)} labels) | ${fmt(s.elbowsMs, 2)} | ${fmt(s.smoothStepMs, 2)} | ${times(ratio(s.routeMs.median, s.smoothStepMs.median))} | ${fmt(s.analyseMs, 1)} | ${s.problems.routes.throughCard} / ${s.problems.elbows.throughCard} | ${s.problems.routes.sharedSegment} / ${s.problems.elbows.sharedSegment} |`,
+      );
+    }
     lines.push("");
   }
   if (r.export) {

@@ -4,7 +4,7 @@
  * headless Chromium, and the initial bundle, and writes bench-results/report.md and .json.
  *
  * Options: --quick (one run of 100 and 1,000 steps only: a smoke test, not a report to quote),
- * --only=analysis,export,bundle,canvas,persistence (a subset), --sizes=1000,5000 (canvas sizes),
+ * --only=analysis,routing,export,bundle,canvas,persistence (a subset), --sizes=1000,5000 (canvas sizes),
  * --runs=N (canvas runs per size, for profiling; fewer than the report's rule), --full (the
  * naive duplicate scan at 20,000 steps in full: minutes), --profile (CPU profiles of the first
  * canvas run of each page, opening and pan, in bench-results/profiles).
@@ -54,7 +54,11 @@ async function buildNodeBenches(): Promise<void> {
       outDir: join(out, "node"),
       emptyOutDir: true,
       rolldownOptions: {
-        input: { analysis: join(root, "bench", "node", "analysis.ts"), export: join(root, "bench", "node", "export.ts") },
+        input: {
+          analysis: join(root, "bench", "node", "analysis.ts"),
+          routing: join(root, "bench", "node", "routing.ts"),
+          export: join(root, "bench", "node", "export.ts"),
+        },
       },
     },
   });
@@ -74,10 +78,14 @@ async function main() {
     machine: { node: process.version, cpus: (await import("node:os")).cpus().length, loadAverage: (await import("node:os")).loadavg() },
   };
 
-  if (wants("analysis") || wants("export")) await buildNodeBenches();
+  if (wants("analysis") || wants("routing") || wants("export")) await buildNodeBenches();
   if (wants("analysis")) {
     log("analysis in Node…");
     results.analysis = (await nodeBench("analysis", full ? ["--full"] : [])) as BenchResults["analysis"];
+  }
+  if (wants("routing")) {
+    log("flow routing in Node…");
+    results.routing = (await nodeBench("routing")) as BenchResults["routing"];
   }
   if (wants("export")) {
     log("SVG export in Node…");

@@ -24,7 +24,17 @@ import { FlowEdge, FlowMarkers } from "./FlowEdge";
 import { GridBackdrop } from "./GridBackdrop";
 import { NO_HIGHLIGHTS, type CanvasHighlights } from "../domain/analysis/highlights";
 import { OverlayPanel } from "./OverlayPanel";
-import { createEdgeBuilder, createNodeBuilder, type FlowEdge as FlowEdgeType, type StepNode as StepNodeType } from "./nodes";
+import {
+  createEdgeBuilder,
+  createLabelBuilder,
+  createNodeBuilder,
+  type FlowEdge as FlowEdgeType,
+  type StepNode as StepNodeType,
+} from "./nodes";
+import { useFlowRoutes } from "./useFlowRoutes";
+import type { FlowId } from "../domain/model";
+import type { HandoffKind } from "../domain/analysis/highlights";
+import { flowLabelLayouts, placeLabels } from "../export/svg-flows";
 import { StepNode } from "./StepNode";
 import { headerAt, StickyHeaders, type HeaderEdit } from "./StickyHeaders";
 import { fitRect, HEADER_INSETS, openingView, panIntoView, revealRect, type Rect } from "./viewport";
@@ -36,6 +46,7 @@ import { isTyping } from "../ui/isTyping";
 import "./canvas.css";
 
 const nodeTypes = { step: StepNode };
+const NO_HANDOFFS: ReadonlyMap<FlowId, HandoffKind> = new Map();
 const edgeTypes = { flow: FlowEdge };
 /** Above this many steps only what is on screen is rendered. */
 const CULL_FROM = 300;
@@ -92,13 +103,42 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS, analysis }: BlueprintCanvasPr
   const selectedFlows = useMemo(() => new Set(selectedFlowIds), [selectedFlowIds]);
   const [buildNodes] = useState(createNodeBuilder);
   const [buildEdges] = useState(createEdgeBuilder);
+  const [buildLabels] = useState(createLabelBuilder);
+  const showHandoffs = useSeamsState((s) => s.overlays.handoffs);
+  const handoffOn = showHandoffs ? highlights.handoffOn : NO_HANDOFFS;
+  // The same routes and labels the SVG export draws (domain/routing), remembered between edits
+  // that leave the cards where they are, and made off the main thread for a large blueprint.
+  const routes = useFlowRoutes(layout, journey.flows);
+  const labels = useMemo(
+    () =>
+      buildLabels({
+        flows: journey.flows,
+        handoffOn,
+        routes,
+        layoutLabel: flowLabelLayouts,
+        place: (requests) => placeLabels(layout, routes, requests),
+      }),
+    [buildLabels, journey.flows, handoffOn, routes, layout],
+  );
+  const stepLabels = useMemo(() => new Map(journey.steps.map((s) => [s.id, s.label])), [journey.steps]);
+  const moving = useMemo(() => new Set(dragPositions.keys()), [dragPositions]);
   const nodes = useMemo(
     () => buildNodes({ journey, layout, selected: selectedSteps, editingId, highlights, dragPositions }),
     [buildNodes, journey, layout, selectedSteps, editingId, highlights, dragPositions],
   );
   const edges = useMemo(
-    () => buildEdges(journey.flows, layout.steps, highlights.handoffOn, selectedFlows),
-    [buildEdges, journey.flows, layout.steps, highlights.handoffOn, selectedFlows],
+    () =>
+      buildEdges({
+        flows: journey.flows,
+        boxes: layout.steps,
+        handoffOn,
+        selected: selectedFlows,
+        routes,
+        labels,
+        moving,
+        stepLabels,
+      }),
+    [buildEdges, journey.flows, layout.steps, handoffOn, selectedFlows, routes, labels, moving, stepLabels],
   );
 
   const onNodesChange = useCallback(

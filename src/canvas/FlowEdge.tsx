@@ -1,24 +1,36 @@
 import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type EdgeProps } from "@xyflow/react";
 import { memo } from "react";
-import { useSeamsState } from "../store/context";
+import { pathData } from "../export/svg-flows";
 import type { FlowEdge as FlowEdgeType } from "./nodes";
 
-/** A flow between steps; handoffs are drawn by kind, citizen-carried most strongly. */
+/** A flow between steps, along the route the SVG export draws too (round the cards, never on
+ * another flow's line); handoffs are drawn by kind, citizen-carried most strongly. While a step
+ * at either end is dragged, the flow follows it with a plain elbow until the drop. */
 function FlowEdgeView(props: EdgeProps<FlowEdgeType>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
-  const showHandoffs = useSeamsState((s) => s.overlays.handoffs);
-  const [path, labelX, labelY] = getSmoothStepPath({
-    sourceX,
-    sourceY,
-    targetX,
-    targetY,
-    sourcePosition,
-    targetPosition,
-    borderRadius: 10,
-    offset: 18,
-  });
-  const handoff = showHandoffs ? data?.handoff ?? null : null;
+  const route = data?.route ?? null;
+  let path: string;
+  let labelAt: readonly [number, number];
+  if (route) {
+    path = pathData(route.points);
+    labelAt = data?.label?.at ?? route.points[0]!;
+  } else {
+    const [elbow, x, y] = getSmoothStepPath({
+      sourceX,
+      sourceY,
+      targetX,
+      targetY,
+      sourcePosition,
+      targetPosition,
+      borderRadius: 10,
+      offset: 18,
+    });
+    path = elbow;
+    labelAt = [x, y];
+  }
+  const handoff = data?.handoff ?? null;
   const flow = data?.flow;
+  const label = data?.label ?? null;
   const className = ["flow-edge", handoff ? `handoff-${handoff}` : "", flow?.dataShare ? "is-data-share" : "", selected ? "is-selected" : ""]
     .filter(Boolean)
     .join(" ");
@@ -26,13 +38,22 @@ function FlowEdgeView(props: EdgeProps<FlowEdgeType>) {
   return (
     <>
       <BaseEdge id={id} path={path} className={className} markerEnd={marker} interactionWidth={14} />
-      {flow?.label || handoff === "citizen-carried" ? (
+      {label ? (
         <EdgeLabelRenderer>
           <div
-            className={`flow-label ${handoff ? `flow-label-${handoff}` : ""}`}
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            className={`flow-label ${label.citizen ? "flow-label-citizen-carried" : ""}`}
+            style={{
+              width: label.width,
+              height: label.height,
+              transform: `translate(-50%, -50%) translate(${labelAt[0]}px, ${labelAt[1]}px)`,
+            }}
+            title={label.text}
           >
-            {flow?.label || "citizen carries it"}
+            {label.lines.map((line, i) => (
+              <span key={i} className="flow-label-line">
+                {line}
+              </span>
+            ))}
           </div>
         </EdgeLabelRenderer>
       ) : null}
@@ -41,7 +62,6 @@ function FlowEdgeView(props: EdgeProps<FlowEdgeType>) {
 }
 
 export const FlowEdge = memo(FlowEdgeView);
-
 /** Arrowheads for each kind of flow, defined once for the whole canvas. */
 export function FlowMarkers() {
   const kinds = [

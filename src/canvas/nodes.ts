@@ -7,6 +7,8 @@ import { Position, type Edge, type Node, type NodeHandle } from "@xyflow/react";
 import type { BlueprintLayout, StepBox } from "../domain/layout";
 import type { Actor, Flow, FlowId, Journey, Lane, Step, StepId } from "../domain/model";
 import type { CanvasHighlights, FirstAsk, HandoffKind } from "../domain/analysis/highlights";
+import type { Point } from "../domain/routing/geometry";
+import type { FlowRoute } from "../domain/routing/flows";
 
 export interface StepNodeData extends Record<string, unknown> {
   step: Step;
@@ -23,9 +25,23 @@ export interface StepNodeData extends Record<string, unknown> {
 
 export type StepNode = Node<StepNodeData, "step">;
 
+/** A flow's label as drawn: its lines, the size of its box, and where the box's centre goes
+ * (null while the flow has no route, as when one of its steps is being dragged). */
+export interface FlowLabel {
+  text: string;
+  lines: readonly string[];
+  width: number;
+  height: number;
+  at: Point | null;
+  citizen: boolean;
+}
+
 export interface FlowEdgeData extends Record<string, unknown> {
   flow: Flow;
   handoff: HandoffKind | null;
+  /** The route the SVG export draws too; null while a step at either end is being dragged. */
+  route: FlowRoute | null;
+  label: FlowLabel | null;
 }
 
 export type FlowEdge = Edge<FlowEdgeData>;
@@ -144,28 +160,59 @@ export function createNodeBuilder() {
   };
 }
 
-/** Builds flow edges, reusing cached edges whose flow and highlight are unchanged. */
+export interface EdgeInputs {
+  flows: readonly Flow[];
+  boxes: ReadonlyMap<StepId, StepBox>;
+  /** The handoffs to mark (empty when the marks are hidden). */
+  handoffOn: ReadonlyMap<FlowId, HandoffKind>;
+  selected: ReadonlySet<FlowId>;
+  routes: ReadonlyMap<FlowId, FlowRoute>;
+  /** Each labelled flow's label, laid out and placed. */
+  labels: ReadonlyMap<FlowId, FlowLabel>;
+  /** Steps being dragged: their flows follow the cards with a plain elbow until the drop. */
+  moving: ReadonlySet<StepId>;
+  /** Each step's label, for the flows' accessible names. */
+  stepLabels: ReadonlyMap<StepId, string>;
+}
+
+const HANDOFF_NAMES: Readonly<Record<HandoffKind, string>> = {
+  direct: "direct handoff",
+  "citizen-carried": "handoff the citizen carries",
+  internal: "internal handoff",
+};
+
+/** A flow's accessible name: where it goes from and to, by the steps' labels, with its own
+ * label and the kind of handoff it carries, if any. */
+export function flowName(from: string, to: string, label: string, handoff: HandoffKind | null): string {
+  const name = `${from.trim() || "Untitled step"} → ${to.trim() || "Untitled step"}`;
+  const extra = [label.trim(), handoff ? HANDOFF_NAMES[handoff] : ""].filter(Boolean).join("; ");
+  return extra ? `${name} (${extra})` : name;
+}
+
+/** Builds flow edges, reusing cached edges whose flow, route, label and highlight are unchanged. */
 export function createEdgeBuilder() {
   let cache = new Map<FlowId, FlowEdge>();
-  return function buildEdges(
-    flows: readonly Flow[],
-    boxes: ReadonlyMap<StepId, StepBox>,
-    handoffOn: ReadonlyMap<FlowId, HandoffKind>,
-    selected: ReadonlySet<FlowId>,
-  ): FlowEdge[] {
+  return function buildEdges(inputs: EdgeInputs): FlowEdge[] {
+    const { flows, boxes, handoffOn, selected, routes, labels, moving, stepLabels } = inputs;
     const next = new Map<FlowId, FlowEdge>();
     const edges = flows.map((flow) => {
       const handoff = handoffOn.get(flow.id) ?? null;
       const isSelected = selected.has(flow.id);
       const [sourceHandle, targetHandle] = handlesFor(boxes.get(flow.from), boxes.get(flow.to));
+      const route = moving.has(flow.from) || moving.has(flow.to) ? null : routes.get(flow.id) ?? null;
+      const label = labels.get(flow.id) ?? null;
+      const ariaLabel = flowName(stepLabels.get(flow.from) ?? "", stepLabels.get(flow.to) ?? "", flow.label, handoff);
       const prev = cache.get(flow.id);
       if (
         prev &&
         prev.data?.flow === flow &&
         prev.data.handoff === handoff &&
+        prev.data.route === route &&
+        prev.data.label === label &&
         prev.selected === isSelected &&
         prev.sourceHandle === sourceHandle &&
-        prev.targetHandle === targetHandle
+        prev.targetHandle === targetHandle &&
+        prev.ariaLabel === ariaLabel
       ) {
         next.set(flow.id, prev);
         return prev;
@@ -178,14 +225,75 @@ export function createEdgeBuilder() {
         targetHandle,
         type: "flow",
         selected: isSelected,
-        data: { flow, handoff },
-        ariaLabel: flow.label ? `Flow: ${flow.label}` : "Flow",
+        data: { flow, handoff, route, label },
+        ariaLabel,
       };
       next.set(flow.id, edge);
       return edge;
     });
     cache = next;
     return edges;
+  };
+}
+
+interface LabelBox {
+  lines: string[];
+  width: number;
+  height: number;
+}
+
+export interface LabelInputs {
+  flows: readonly Flow[];
+  /** The handoffs marked (empty when the marks are hidden). */
+  handoffOn: ReadonlyMap<FlowId, HandoffKind>;
+  routes: ReadonlyMap<FlowId, FlowRoute>;
+  /** The ways a label's lines and box can be laid out, preferred first (the SVG export's). */
+  layoutLabel: (text: string, bold: boolean) => LabelBox[];
+  /** Where labels of these sizes go on these routes, and which size each takes (the SVG
+   * export's placement). */
+  place: (requests: { id: FlowId; sizes: LabelBox[] }[]) => ReadonlyMap<FlowId, { at: Point; size: number }>;
+}
+
+/** Lays out and places the labels of the flows: a flow's own label, or "citizen carries it" on
+ * a citizen-carried handoff. The same routes and labels are placed only once, and a label that
+ * comes out the same keeps its object. */
+export function createLabelBuilder() {
+  let cache = new Map<FlowId, FlowLabel>();
+  let placedFor: { routes: ReadonlyMap<FlowId, FlowRoute>; key: string; places: ReadonlyMap<FlowId, { at: Point; size: number }> } | null =
+    null;
+  return function buildLabels({ flows, handoffOn, routes, layoutLabel, place }: LabelInputs): Map<FlowId, FlowLabel> {
+    const wanted: { id: FlowId; text: string; citizen: boolean; sizes: LabelBox[] }[] = [];
+    for (const flow of flows) {
+      const citizen = handoffOn.get(flow.id) === "citizen-carried";
+      const text = flow.label.trim() || (citizen ? "citizen carries it" : "");
+      if (text) wanted.push({ id: flow.id, text, citizen, sizes: layoutLabel(text, citizen) });
+    }
+    const key = wanted.map((w) => `${w.id}\u0000${w.citizen ? 1 : 0}\u0000${w.text}`).join("\u0001");
+    if (!placedFor || placedFor.routes !== routes || placedFor.key !== key) {
+      placedFor = { routes, key, places: place(wanted.map(({ id, sizes }) => ({ id, sizes }))) };
+    }
+    const { places } = placedFor;
+    const next = new Map<FlowId, FlowLabel>();
+    for (const { id, text, citizen, sizes } of wanted) {
+      const placed = places.get(id);
+      const at = placed?.at ?? null;
+      const box = sizes[placed?.size ?? 0]!;
+      const prev = cache.get(id);
+      const label =
+        prev &&
+        prev.text === text &&
+        prev.citizen === citizen &&
+        sameList(prev.lines, box.lines) &&
+        prev.width === box.width &&
+        prev.height === box.height &&
+        prev.at?.[0] === at?.[0] &&
+        prev.at?.[1] === at?.[1]
+          ? prev
+          : { text, lines: box.lines, width: box.width, height: box.height, at, citizen };
+      next.set(id, label);
+    }
+    cache = next;
+    return next;
   };
 }
 

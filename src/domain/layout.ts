@@ -17,8 +17,12 @@ export const GRID = {
   emptyStageWidth: 236,
   /** Free space at the end of every stage that has steps, to add one more by double-click. */
   addZone: 56,
+  /** Extra space either side of a line between layers (interaction, visibility, internal
+   * interaction), so a flow running along the gap there keeps well clear of the line. */
+  layerGap: 10,
 } as const;
 
+/** The height of a lane with no layer line along either edge. */
 export const LANE_HEIGHT = GRID.cardHeight + GRID.cellPadY * 2;
 
 export interface LaneBox {
@@ -26,6 +30,8 @@ export interface LaneBox {
   lane: Lane;
   y: number;
   height: number;
+  /** From the top of the lane to the top of its cards. */
+  padTop: number;
 }
 
 export interface StageBox {
@@ -111,25 +117,31 @@ export function blueprintLayout(journey: Journey): BlueprintLayout {
     x += width;
   }
 
+  // Lanes in display order, each with the layer line (if any) along its top and bottom edges.
+  const ordered = lanesInDisplayOrder(journey.lanes);
+  const lineAfter = ordered.map((lane, i) => {
+    const next = ordered[i + 1];
+    return next !== undefined && next.layer !== lane.layer && lineBetween(lane.layer, next.layer) !== null;
+  });
   const lanes: LaneBox[] = [];
   const layers: LayerBand[] = [];
   let y = GRID.stageHeaderHeight;
-  for (const lane of lanesInDisplayOrder(journey.lanes)) {
+  ordered.forEach((lane, i) => {
     const band = layers[layers.length - 1];
     if (!band || band.layer !== lane.layer) {
       layers.push({ layer: lane.layer, y, height: 0, lineBelow: null });
     }
-    lanes.push({ id: lane.id, lane, y, height: LANE_HEIGHT });
-    layers[layers.length - 1]!.height += LANE_HEIGHT;
-    y += LANE_HEIGHT;
-  }
-  // A line is drawn below a layer when a later layer follows it.
-  layers.forEach((band, i) => {
-    if (i < layers.length - 1) band.lineBelow = lineBetween(band.layer, layers[i + 1]!.layer);
+    const padTop = GRID.cellPadY + (i > 0 && lineAfter[i - 1] ? GRID.layerGap : 0);
+    const height = LANE_HEIGHT + (padTop - GRID.cellPadY) + (lineAfter[i] ? GRID.layerGap : 0);
+    lanes.push({ id: lane.id, lane, y, height, padTop });
+    const current = layers[layers.length - 1]!;
+    current.height += height;
+    if (lineAfter[i]) current.lineBelow = lineBetween(lane.layer, ordered[i + 1]!.layer);
+    y += height;
   });
 
   const stageX = new Map(stages.map((s) => [s.id, s.x]));
-  const laneY = new Map(lanes.map((l) => [l.id, l.y]));
+  const laneY = new Map(lanes.map((l) => [l.id, l.y + l.padTop]));
   const steps = new Map<StepId, StepBox>();
   for (const cell of cells.values()) {
     cell.forEach((step, index) => {
@@ -139,7 +151,7 @@ export function blueprintLayout(journey: Journey): BlueprintLayout {
       steps.set(step.id, {
         id: step.id,
         x: sx + GRID.cellPadX + index * (GRID.cardWidth + GRID.cardGap),
-        y: ly + GRID.cellPadY,
+        y: ly,
         width: GRID.cardWidth,
         height: GRID.cardHeight,
         index,

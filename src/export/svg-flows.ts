@@ -1,12 +1,15 @@
 /**
- * Flows in the exported drawing: orthogonal paths from the right edge of one card to the left
- * edge of the next, routed through the gaps between cards, with an arrowhead per line style
- * and the flow's label placed where it covers least. (The canvas also writes "citizen carries
- * it" on citizen-carried handoffs; a printed page cannot hide labels, so here the thick red
- * line and the legend say it.)
+ * Flows in the exported drawing: the routes the canvas draws too (domain/routing: round every
+ * card, clear of the layer lines, never sharing a piece of line), an arrowhead per line style,
+ * and each flow's label on a free piece of its line, wrapped rather than cut. (The canvas also
+ * writes "citizen carries it" on citizen-carried handoffs; a printed page cannot hide labels,
+ * so here the thick red line and the legend say it.)
  */
-import { GRID, type BlueprintLayout, type StepBox } from "../domain/layout";
-import type { Flow, Journey } from "../domain/model";
+import type { BlueprintLayout } from "../domain/layout";
+import type { Flow, FlowId, Journey } from "../domain/model";
+import type { Point } from "../domain/routing/geometry";
+import { layerLineHeights, routeFlows, routingBounds, type FlowRoute } from "../domain/routing/flows";
+import { placeFlowLabels, type LabelRequest, type PlacedLabel } from "../domain/routing/labels";
 import { el, type XmlElement } from "./xml";
 import {
   CARD_BORDER,
@@ -18,116 +21,10 @@ import {
   type FlowStyleKey,
   type SvgHighlights,
 } from "./svg-theme";
-import { LabelPlacer, gridTextBoxes, labelCandidates } from "./svg-labels";
-import { textWidth, truncateToWidth } from "./text-measure";
+import { gridTextBoxes } from "./svg-labels";
+import { textWidth, wrapText } from "./text-measure";
 
-export type Point = readonly [number, number];
-
-export interface FlowRoute {
-  points: Point[];
-  /** Where the flow's label sits: on the segment that runs through a gap between cards. */
-  labelAt: Point;
-}
-
-/** How far from a card's edge a flow turns: the middle of the gap beside it. */
-export interface RouteGaps {
-  /** Half the gap to the right of the source card. */
-  afterSource: number;
-  /** Half the gap to the left of the target card. */
-  beforeTarget: number;
-  /** Whether other cards stand in the column between a card and one below it. */
-  cardsBetween?: boolean;
-}
-
-/** Routes a flow between two cards. A flow to a card below in the same column runs from the
- * bottom of one to the top of the other (as on the canvas); a flow to a card further right
- * turns once, in the gap just before the target; a flow back to the left (or up the same
- * column) leaves to the right, runs between the card and the lane's edge, and enters the
- * target from its left. */
-export function routeFlow(from: StepBox, to: StepBox, gaps: RouteGaps): FlowRoute {
-  if (Math.abs(from.x - to.x) < from.width / 2 && to.y > from.y) {
-    const tx = to.x + to.width / 2;
-    const ty = to.y;
-    const above = ty - GRID.cellPadY / 2;
-    if (gaps.cardsBetween) {
-      // Cards lie between them: go down beside the column and in from above, so a fan-out
-      // from one step to several below does not read as a chain through them.
-      const sx = from.x + from.width;
-      const sy = from.y + from.height / 2;
-      const outX = sx + gaps.afterSource;
-      return {
-        points: [
-          [sx, sy],
-          [outX, sy],
-          [outX, above],
-          [tx, above],
-          [tx, ty],
-        ],
-        labelAt: [outX, (sy + above) / 2],
-      };
-    }
-    // Stacked in one column: bottom to top, as on the canvas.
-    const sx = from.x + from.width / 2;
-    const sy = from.y + from.height;
-    if (sx === tx)
-      return {
-        points: [
-          [sx, sy],
-          [tx, ty],
-        ],
-        labelAt: [sx, (sy + ty) / 2],
-      };
-    return {
-      points: [
-        [sx, sy],
-        [sx, above],
-        [tx, above],
-        [tx, ty],
-      ],
-      labelAt: [(sx + tx) / 2, above],
-    };
-  }
-  const sx = from.x + from.width;
-  const sy = from.y + from.height / 2;
-  const tx = to.x;
-  const ty = to.y + to.height / 2;
-  if (tx >= sx + GRID.cardGap) {
-    if (sy === ty)
-      return {
-        points: [
-          [sx, sy],
-          [tx, ty],
-        ],
-        labelAt: [(sx + tx) / 2, sy],
-      };
-    const vx = tx - gaps.beforeTarget;
-    return {
-      points: [
-        [sx, sy],
-        [vx, sy],
-        [vx, ty],
-        [tx, ty],
-      ],
-      labelAt: [vx, (sy + ty) / 2],
-    };
-  }
-  const outX = sx + gaps.afterSource;
-  const inX = tx - gaps.beforeTarget;
-  // Half way between the card and the lane's edge, so the flow does not run along a layer line.
-  const gutter = GRID.cellPadY / 2;
-  const gutterY = ty < sy ? from.y - gutter : from.y + from.height + gutter;
-  return {
-    points: [
-      [sx, sy],
-      [outX, sy],
-      [outX, gutterY],
-      [inX, gutterY],
-      [inX, ty],
-      [tx, ty],
-    ],
-    labelAt: [(outX + inX) / 2, gutterY],
-  };
-}
+export type { Point };
 
 export function pathData(points: readonly Point[]): string {
   return points.map(([x, y], i) => `${i === 0 ? "M" : "L"}${round(x)} ${round(y)}`).join(" ");
@@ -183,51 +80,109 @@ export function flowLine(points: readonly Point[], key: FlowStyleKey, dataShare:
   });
 }
 
-const LABEL_FONT = { size: 11 } as const;
-const LABEL_MAX_WIDTH = 150;
+/** The font of flow labels, and the box around their lines. */
+export const FLOW_LABEL = {
+  size: 11,
+  lineHeight: 13,
+  maxWidth: 150,
+  /** The widths a label is tried at, where it does not fit free at the first. */
+  narrower: [150, 100, 72],
+  maxLines: 4,
+  /** From the box's edge to the text, across and down (the canvas: 1 px border, 4 and 2 px
+   * padding). */
+  padX: 5,
+  padY: 3,
+  /** From the top of a line to its baseline. */
+  ascent: 10,
+} as const;
 
-/** The text a flow's label shows (shortened to fit) and the width of its box. */
-export function labelSize(label: string, key: FlowStyleKey): { shown: string; width: number } {
-  const font = { ...LABEL_FONT, bold: key === "citizen-carried" };
-  const shown = truncateToWidth(label, LABEL_MAX_WIDTH, font);
-  return { shown, width: textWidth(shown, font.size, font.bold) + 10 };
+export interface FlowLabelLayout {
+  /** The label's lines, wrapped to the label's width (the last ends in "…" only when the label
+   * needs more than `FLOW_LABEL.maxLines` lines). */
+  lines: string[];
+  width: number;
+  height: number;
 }
 
-export const LABEL_HEIGHT = 16;
+/** The label of a flow laid out in lines no wider than `maxWidth`, and the size of its box. */
+export function flowLabelLayout(label: string, bold: boolean, maxWidth: number = FLOW_LABEL.maxWidth): FlowLabelLayout {
+  const font = { size: FLOW_LABEL.size, bold };
+  const lines = wrapText(displayText(label), maxWidth, font, FLOW_LABEL.maxLines);
+  const widest = Math.max(0, ...lines.map((line) => textWidth(line, font.size, bold)));
+  return {
+    lines,
+    width: Math.ceil(widest) + 2 * FLOW_LABEL.padX,
+    height: lines.length * FLOW_LABEL.lineHeight + 2 * FLOW_LABEL.padY,
+  };
+}
 
-/** A flow's label in a white box centred on a point. */
-export function flowLabel(label: string, at: Point, key: FlowStyleKey): XmlElement {
+/** The ways a label can be laid out, widest first: at the full width, and narrower (in more
+ * lines) to fit a narrow gap. Layouts that come out the same are given once. */
+export function flowLabelLayouts(label: string, bold: boolean): FlowLabelLayout[] {
+  const out: FlowLabelLayout[] = [];
+  for (const width of FLOW_LABEL.narrower) {
+    const layout = flowLabelLayout(label, bold, width);
+    if (!out.some((o) => o.lines.join("\n") === layout.lines.join("\n"))) out.push(layout);
+  }
+  return out;
+}
+
+/** A flow's label: its lines in a white box centred on a point, the whole text as its title. */
+export function flowLabel(label: string, at: Point, key: FlowStyleKey, layout?: FlowLabelLayout): XmlElement {
   const citizen = key === "citizen-carried";
-  const { shown, width } = labelSize(label, key);
+  const { lines, width, height } = layout ?? flowLabelLayout(label, citizen);
   const [x, y] = at;
+  const top = y - height / 2;
   return el(
     "g",
     {},
-    el("title", {}, label),
+    el("title", {}, displayText(label)),
     el("rect", {
       x: x - width / 2,
-      y: y - LABEL_HEIGHT / 2,
+      y: top,
       width,
-      height: LABEL_HEIGHT,
+      height,
       rx: 3,
       fill: "#ffffff",
       stroke: citizen ? FLOW_STYLES["citizen-carried"].stroke : CARD_BORDER,
       "stroke-width": 1,
     }),
-    el(
-      "text",
-      {
-        x,
-        y: y + 4,
-        "text-anchor": "middle",
-        "font-family": FONT_FAMILY,
-        "font-size": LABEL_FONT.size,
-        "font-weight": citizen ? "bold" : null,
-        fill: citizen ? "#942514" : INK,
-      },
-      shown,
+    ...lines.map((line, i) =>
+      el(
+        "text",
+        {
+          x,
+          y: top + FLOW_LABEL.padY + FLOW_LABEL.ascent + i * FLOW_LABEL.lineHeight,
+          "text-anchor": "middle",
+          "font-family": FONT_FAMILY,
+          "font-size": FLOW_LABEL.size,
+          "font-weight": citizen ? "bold" : null,
+          fill: citizen ? "#942514" : INK,
+        },
+        line,
+      ),
     ),
   );
+}
+
+/** Where each flow's label goes on the blueprint (the canvas places its labels the same way):
+ * on a free piece of its route, inside the grid, off the cards, the other flows, the layer
+ * lines and their names. */
+export function placeLabels(
+  layout: BlueprintLayout,
+  routes: ReadonlyMap<FlowId, FlowRoute>,
+  labels: readonly LabelRequest<FlowId>[],
+): Map<FlowId, PlacedLabel> {
+  const bounds = routingBounds(layout);
+  return placeFlowLabels(routes, labels, {
+    cards: layout.steps.values(),
+    bounds: { x: bounds.x + 2, y: bounds.y + 2, width: bounds.width - 4, height: bounds.height - 4 },
+    fixed: gridTextBoxes(layout),
+    rules: layerLineHeights(layout).map((y): [Point, Point] => [
+      [bounds.x, y],
+      [bounds.x + bounds.width, y],
+    ]),
+  });
 }
 
 interface DrawnFlows {
@@ -240,69 +195,27 @@ export function drawFlows(
   journey: Journey,
   layout: BlueprintLayout,
   highlights: SvgHighlights | null,
+  routes: ReadonlyMap<FlowId, FlowRoute> = routeFlows(layout, journey.flows),
 ): DrawnFlows {
-  const cellSizes = new Map<string, number>();
-  for (const box of layout.steps.values()) {
-    const key = `${box.x - box.index * (GRID.cardWidth + GRID.cardGap)},${box.y}`;
-    cellSizes.set(key, Math.max(cellSizes.get(key) ?? 0, box.index + 1));
-  }
-  const isLastInCell = (box: StepBox) => {
-    const key = `${box.x - box.index * (GRID.cardWidth + GRID.cardGap)},${box.y}`;
-    return box.index + 1 >= (cellSizes.get(key) ?? 0);
-  };
   const lines: XmlElement[] = [];
-  const labels: XmlElement[] = [];
-  const firstCardX = GRID.laneHeaderWidth + GRID.cellPadX;
-  const columns = new Map<number, number[]>();
-  for (const b of layout.steps.values()) {
-    const ys = columns.get(b.x);
-    if (ys) ys.push(b.y);
-    else columns.set(b.x, [b.y]);
-  }
-  const cardsBetween = (from: StepBox, to: StepBox) =>
-    from.x === to.x && (columns.get(from.x) ?? []).some((y) => y > from.y && y < to.y);
-  const placer = new LabelPlacer(
-    layout.steps.values(),
-    {
-      x: GRID.laneHeaderWidth + 2,
-      y: GRID.stageHeaderHeight + 2,
-      width: layout.width - GRID.laneHeaderWidth - 4,
-      height: layout.height - GRID.stageHeaderHeight - 4,
-    },
-    gridTextBoxes(layout),
-  );
+  const labelled: { flow: Flow; key: FlowStyleKey; label: string; layouts: FlowLabelLayout[] }[] = [];
   for (const flow of journey.flows) {
-    const from = layout.steps.get(flow.from);
-    const to = layout.steps.get(flow.to);
-    if (!from || !to) continue;
+    const route = routes.get(flow.id);
+    if (!route) continue;
     const key = styleKey(flow, highlights);
-    const route = routeFlow(from, to, {
-      afterSource: isLastInCell(from) ? GRID.cellPadX - 4 : GRID.cardGap / 2,
-      cardsBetween: cardsBetween(from, to),
-      beforeTarget:
-        to.index > 0
-          ? GRID.cardGap / 2
-          : to.x <= firstCardX
-            ? GRID.cellPadX / 2
-            : GRID.cellPadX - 4,
-    });
     lines.push(flowLine(route.points, key, flow.dataShare));
     const label = displayText(flow.label);
-    if (!label) continue;
-    const size = labelSize(label, key);
-    // Between two cards side by side there is no room on the line: try the gaps above and
-    // below the cards too.
-    const midX = (route.points[0]![0] + route.points[1]![0]) / 2;
-    const candidates = [
-      ...labelCandidates(route.points),
-      ...[from, to].flatMap((box): Point[] => [
-        [midX, box.y - GRID.cellPadY / 2],
-        [midX, box.y + box.height + GRID.cellPadY / 2],
-      ]),
-    ];
-    const at = placer.place(candidates, size.width, LABEL_HEIGHT, route.labelAt);
-    labels.push(flowLabel(label, at, key));
+    if (label) labelled.push({ flow, key, label, layouts: flowLabelLayouts(label, key === "citizen-carried") });
   }
+  const places = placeLabels(
+    layout,
+    routes,
+    labelled.map(({ flow, layouts }) => ({ id: flow.id, sizes: layouts })),
+  );
+  const labels = labelled.flatMap(({ flow, key, label, layouts }) => {
+    const place = places.get(flow.id);
+    return place ? [flowLabel(label, place.at, key, layouts[place.size])] : [];
+  });
   return {
     lines: el("g", { "data-kind": "flows" }, ...lines),
     labels: el("g", { "data-kind": "flow-labels" }, ...labels),

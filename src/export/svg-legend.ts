@@ -3,7 +3,7 @@
  * mark and card style means, and which organisation each lane colour stands for.
  */
 import type { BlueprintLayout } from "../domain/layout";
-import type { Journey } from "../domain/model";
+import type { Journey, Lane } from "../domain/model";
 import { el, type XmlElement } from "./xml";
 import { drawMark } from "./svg-cards";
 import { flowLine, type Point } from "./svg-flows";
@@ -14,6 +14,7 @@ import {
   INK,
   MARK_STYLES,
   MUTED,
+  RULE,
   svgText,
   displayText,
   duplicateColour,
@@ -241,24 +242,59 @@ export function legendEntries(
   return used;
 }
 
-/** The legend, laid out in as many columns as fit the width. */
+/** The most lines one legend entry wraps onto. */
+const ENTRY_LINES = 4;
+const ENTRY_LINE_HEIGHT = 15;
+
+/** The legend, laid out in as many columns as fit the width: each entry wrapped (never cut
+ * before four lines), and after the organisations, in full, every lane whose header had to cut
+ * its owner's name or team short. */
 export function legendBlock(
   journey: Journey,
   width: number,
   used: ReadonlySet<LegendEntry>,
+  cutLanes: readonly { lane: Lane; text: string }[] = [],
 ): Block {
-  const items = legendItems(journey, used);
+  const colours = new Map(journey.actors.map((a) => [a.id, a.colour]));
+  const items = [
+    ...legendItems(journey, used),
+    ...cutLanes.map(({ lane, text }): LegendItem => ({
+      symbol: (x, y) =>
+        el("g", {}, el("rect", { x, y: y - 7, width: 6, height: 14, fill: safeColour(colours.get(lane.actorId)) }), el("rect", { x: x + 6, y: y - 7, width: 28, height: 14, fill: "#ffffff", stroke: RULE })),
+      text: `Lane: ${text}`,
+    })),
+  ];
+  const textWidth = COLUMN_WIDTH - SYMBOL_WIDTH - 16;
+  const laid = items.map((item) => {
+    const lines = wrapText(item.text, textWidth, { size: 12 }, ENTRY_LINES);
+    return { item, lines, height: Math.max(ROW_HEIGHT, 9 + lines.length * ENTRY_LINE_HEIGHT) };
+  });
   const columns = Math.max(1, Math.floor(width / COLUMN_WIDTH));
-  const rows = Math.ceil(items.length / columns);
+  // Fill the columns in order, each to about an equal share of the whole height.
+  const total = laid.reduce((sum, e) => sum + e.height, 0);
+  const share = total / columns;
   const top = 34;
   const nodes: XmlElement[] = [svgText(0, 18, 15, "Legend", { "font-weight": "bold" })];
-  items.forEach((item, i) => {
-    const col = Math.floor(i / rows);
-    const row = i % rows;
+  let col = 0;
+  let y = 0;
+  let tallest = 0;
+  for (const { item, lines, height } of laid) {
+    if (y > 0 && y + height > share + ROW_HEIGHT / 2 && col < columns - 1) {
+      col++;
+      y = 0;
+    }
     const x = col * COLUMN_WIDTH;
-    const y = top + row * ROW_HEIGHT;
-    const text = truncateToWidth(item.text, COLUMN_WIDTH - SYMBOL_WIDTH - 16, { size: 12 });
-    nodes.push(el("g", {}, item.symbol(x, y), svgText(x + SYMBOL_WIDTH + 4, y + 4, 12, text)));
-  });
-  return { node: el("g", { "data-kind": "legend" }, ...nodes), height: top + rows * ROW_HEIGHT };
+    const at = top + y;
+    nodes.push(
+      el(
+        "g",
+        {},
+        item.symbol(x, at),
+        ...lines.map((line, i) => svgText(x + SYMBOL_WIDTH + 4, at + 4 + i * ENTRY_LINE_HEIGHT, 12, line)),
+      ),
+    );
+    y += height;
+    tallest = Math.max(tallest, y);
+  }
+  return { node: el("g", { "data-kind": "legend" }, ...nodes), height: top + tallest };
 }

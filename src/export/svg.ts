@@ -9,16 +9,16 @@
  * Pure: no DOM, no React. Everything goes through the allow-listed builder in xml.ts.
  */
 import { GRID, blueprintLayout, type BlueprintLayout } from "../domain/layout";
-import { LAYER_LABELS, type Actor, type Journey, type Lane } from "../domain/model";
+import type { Actor, Journey, Lane } from "../domain/model";
 import { serializeJourney, type EnvelopeOptions } from "../format/envelope";
 import { SVG_METADATA_ID, embedEnvelopeInSvgMetadata } from "../format/svg-embed";
 import { drawCard } from "./svg-cards";
+import { cutLaneHeaders, laneHeaders } from "./svg-lane-headers";
 import { drawFlows, flowMarkers } from "./svg-flows";
 import { legendBlock, legendEntries, titleBlock } from "./svg-legend";
 import { layerLineLabelBox, layerName } from "./svg-labels";
 import {
   BAND_ODD,
-  FALLBACK_OWNER,
   FONT_FAMILY,
   INK,
   MUTED,
@@ -70,7 +70,8 @@ export function exportSvg(journey: Journey, options: SvgExportOptions = {}): str
   y += layout.height;
   if (options.legend ?? true) {
     y += GAP;
-    const block = legendBlock(journey, contentWidth, legendEntries(journey, layout, highlights));
+    const actors = new Map(journey.actors.map((a) => [a.id, a]));
+    const block = legendBlock(journey, contentWidth, legendEntries(journey, layout, highlights), cutLaneHeaders(layout, actors));
     blocks.push(el("g", { transform: `translate(${MARGIN} ${y})` }, block.node));
     y += block.height;
   }
@@ -151,10 +152,6 @@ function blueprint(journey: Journey, layout: BlueprintLayout, highlights: SvgHig
       fill: INK,
     }),
   );
-}
-
-function ownerColour(actors: ReadonlyMap<string, Actor>, lane: Lane): string {
-  return safeColour(actors.get(lane.actorId)?.colour, FALLBACK_OWNER);
 }
 
 /** Lane bands, stage columns, and the lines of interaction, visibility and internal interaction;
@@ -300,65 +297,4 @@ function stageHeaders(layout: BlueprintLayout): XmlElement {
     );
   });
   return el("g", { "data-kind": "stages" }, ...parts);
-}
-
-/** Lane headers down the left: owner, team and layer, with the owner's colour at the edge. */
-function laneHeaders(layout: BlueprintLayout, actors: ReadonlyMap<string, Actor>): XmlElement {
-  const w = GRID.laneHeaderWidth;
-  const inner = w - 24;
-  const parts = layout.lanes.map((box) => {
-    const actor = actors.get(box.lane.actorId);
-    const name = displayText(actor?.shortName || actor?.name || "");
-    const team = displayText(box.lane.team);
-    const lines: { text: string; size: number; bold: boolean; fill: string; step: number }[] = [
-      { text: name || "(no owner)", size: 14, bold: true, fill: INK, step: 18 },
-    ];
-    if (team) lines.push({ text: team, size: 13, bold: false, fill: INK, step: 17 });
-    lines.push({
-      text: LAYER_LABELS[box.lane.layer].toUpperCase(),
-      size: 11,
-      bold: false,
-      fill: MUTED,
-      step: 15,
-    });
-    const total = lines.reduce((sum, l) => sum + l.step, 0);
-    let baseline = box.y + (box.height - total) / 2 - 4;
-    const texts = lines.map((line) => {
-      baseline += line.step;
-      return el(
-        "text",
-        {
-          x: 16,
-          y: baseline,
-          "font-family": FONT_FAMILY,
-          "font-size": line.size,
-          "font-weight": line.bold ? "bold" : null,
-          fill: line.fill,
-        },
-        truncateToWidth(line.text, inner, { size: line.size, bold: line.bold }),
-      );
-    });
-    return el(
-      "g",
-      {},
-      el("rect", {
-        x: 0,
-        y: box.y,
-        width: w,
-        height: box.height,
-        fill: "#ffffff",
-        stroke: RULE,
-        "stroke-width": 1,
-      }),
-      el("rect", {
-        x: 0,
-        y: box.y,
-        width: 6,
-        height: box.height,
-        fill: ownerColour(actors, box.lane),
-      }),
-      ...texts,
-    );
-  });
-  return el("g", { "data-kind": "lanes" }, ...parts);
 }

@@ -142,13 +142,14 @@ describe("blueprintLayout", () => {
   it("places lanes top to bottom in display order", () => {
     const j = sample();
     const layout = blueprintLayout(j);
-    expect(layout.lanes.map((l) => [l.id, l.y, l.height])).toEqual([
-      ["C", 44, 132],
-      ["F", 176, 132],
-      ["B", 308, 132],
+    // A layer line runs between each pair: each lane along one has layerGap more room there.
+    expect(layout.lanes.map((l) => [l.id, l.y, l.height, l.padTop])).toEqual([
+      ["C", 44, 142, 14],
+      ["F", 186, 152, 24],
+      ["B", 338, 142, 24],
     ]);
     expect(layout.lanes[0]!.lane).toBe(j.lanes[1]);
-    expect(layout.height).toBe(440);
+    expect(layout.height).toBe(480);
   });
 
   it("places each card in its cell, left to right by order", () => {
@@ -157,9 +158,9 @@ describe("blueprintLayout", () => {
       a: { id: "a", x: 208, y: 58, width: 200, height: 104, index: 0 },
       b: { id: "b", x: 428, y: 58, width: 200, height: 104, index: 1 },
       c: { id: "c", x: 648, y: 58, width: 200, height: 104, index: 2 },
-      d: { id: "d", x: 208, y: 190, width: 200, height: 104, index: 0 },
-      e: { id: "e", x: 1176, y: 322, width: 200, height: 104, index: 0 },
-      f: { id: "f", x: 1396, y: 322, width: 200, height: 104, index: 1 },
+      d: { id: "d", x: 208, y: 210, width: 200, height: 104, index: 0 },
+      e: { id: "e", x: 1176, y: 362, width: 200, height: 104, index: 0 },
+      f: { id: "f", x: 1396, y: 362, width: 200, height: 104, index: 1 },
     });
   });
 
@@ -213,7 +214,7 @@ describe("blueprintLayout", () => {
       ["S3", 1614, 1670, "B", 2],
       ["S3", 1614, 1670, "C", 0],
     ];
-    const rowOf: Record<string, number> = { C: 44 + 66, F: 176 + 66, B: 308 + 66 };
+    const rowOf: Record<string, number> = { C: 58 + 52, F: 210 + 52, B: 362 + 52 };
     for (const [stageId, start, end, laneId, cards] of zones) {
       expect(end - start).toBe(GRID.addZone);
       for (const px of [start, end - 1]) {
@@ -279,16 +280,16 @@ describe("blueprintLayout", () => {
 describe("layer bands and their lines", () => {
   it("bands the sample's lanes with their heights", () => {
     expect(blueprintLayout(sample()).layers).toEqual([
-      { layer: "citizen", y: 44, height: 132, lineBelow: "Line of interaction" },
-      { layer: "frontstage", y: 176, height: 132, lineBelow: "Line of visibility" },
-      { layer: "backstage", y: 308, height: 132, lineBelow: null },
+      { layer: "citizen", y: 44, height: 142, lineBelow: "Line of interaction" },
+      { layer: "frontstage", y: 186, height: 152, lineBelow: "Line of visibility" },
+      { layer: "backstage", y: 338, height: 142, lineBelow: null },
     ]);
   });
 
   it("makes one band of several lanes in a layer", () => {
     expect(blueprintLayout(laneStack(["citizen", "backstage", "citizen"])).layers).toEqual([
-      { layer: "citizen", y: 44, height: 264, lineBelow: "Line of visibility" },
-      { layer: "backstage", y: 308, height: 132, lineBelow: null },
+      { layer: "citizen", y: 44, height: 274, lineBelow: "Line of visibility" },
+      { layer: "backstage", y: 318, height: 142, lineBelow: null },
     ]);
   });
 
@@ -390,9 +391,13 @@ describe("layer bands and their lines", () => {
   ])("%s", (_what, layers, expected) => {
     const bands = blueprintLayout(laneStack(layers)).layers;
     expect(bands.map((b) => [b.layer, b.lineBelow])).toEqual(expected);
+    // One lane a band; a band along a line has layerGap more room on that side.
     bands.forEach((b, i) => {
-      expect(b.y).toBe(44 + i * 132);
-      expect(b.height).toBe(132);
+      const before = bands[i - 1];
+      expect(b.y).toBe(before ? before.y + before.height : 44);
+      const lineAbove = before?.lineBelow ? 1 : 0;
+      const lineBelow = b.lineBelow ? 1 : 0;
+      expect(b.height).toBe(LANE_HEIGHT + (lineAbove + lineBelow) * GRID.layerGap);
     });
   });
 });
@@ -401,7 +406,7 @@ describe("cellAt", () => {
   const layout = blueprintLayout(sample());
   const cardCentre = (i: number) => 190 + 18 + i * 220 + 100;
   const citizenRow = 44 + 66;
-  const frontRow = 176 + 66;
+  const frontRow = 210 + 52;
 
   it.each<[string, number, number, { laneId: string; stageId: string; index: number } | null]>([
     ["centre of card 0", cardCentre(0), citizenRow, { laneId: "C", stageId: "S1", index: 0 }],
@@ -418,7 +423,7 @@ describe("cellAt", () => {
     ["just before halfway 1–2", 637, citizenRow, { laneId: "C", stageId: "S1", index: 1 }],
     ["after the last card", 860, citizenRow, { laneId: "C", stageId: "S1", index: 3 }],
     ["left edge of the cell", 190, citizenRow, { laneId: "C", stageId: "S1", index: 0 }],
-    ["top edge of a lane", cardCentre(0), 176, { laneId: "F", stageId: "S1", index: 0 }],
+    ["top edge of a lane", cardCentre(0), 186, { laneId: "F", stageId: "S1", index: 0 }],
     [
       "past the only card of a cell",
       cardCentre(2),
@@ -428,7 +433,7 @@ describe("cellAt", () => {
     [
       "an empty cell of a wide stage",
       cardCentre(1),
-      308 + 66,
+      362 + 52,
       { laneId: "B", stageId: "S1", index: 0 },
     ],
     ["an empty stage", 922 + 118, citizenRow, { laneId: "C", stageId: "S2", index: 0 }],
@@ -436,13 +441,13 @@ describe("cellAt", () => {
     [
       "centre of card 1 in the last stage",
       1158 + 18 + 220 + 100,
-      374,
+      362 + 52,
       { laneId: "B", stageId: "S3", index: 1 },
     ],
     ["the lane headers", 100, citizenRow, null],
     ["the stage headers", cardCentre(0), 20, null],
     ["right of the grid", 1670, citizenRow, null],
-    ["below the grid", cardCentre(0), 440, null],
+    ["below the grid", cardCentre(0), 480, null],
     ["above and left of the grid", -5, -5, null],
   ])("%s", (_what, px, py, expected) => {
     expect(cellAt(layout, px, py)).toEqual(expected);

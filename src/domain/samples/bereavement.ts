@@ -62,7 +62,7 @@ export function buildBereavementJourney(): Journey {
         name: "Funeral director",
         shortName: "Funeral director",
         orgKind: "private",
-        colour: "#a1887f",
+        colour: "#a97652",
       }),
       libraryOrganisation(P, "dwp", "dwp"),
       libraryOrganisation(P, "hmrc", "hmrc"),

@@ -49,7 +49,7 @@ export function buildMovingHouseJourney(): Journey {
       libraryOrganisation(P, "old-council", "council", {
         name: "Bristol City Council",
         shortName: "Old council",
-        colour: "#e0c76b",
+        colour: "#9abc53",
       }),
       libraryOrganisation(P, "dvla", "dvla"),
       libraryOrganisation(P, "hmrc", "hmrc"),

@@ -68,7 +68,7 @@ export function buildUniversalCreditJourney(): Journey {
         name: "Private landlord or letting agent",
         shortName: "Landlord",
         orgKind: "private",
-        colour: "#8d99ae",
+        colour: "#b66b79",
       }),
     ],
     lanes: [

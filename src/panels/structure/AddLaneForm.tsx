@@ -10,7 +10,8 @@ import {
   type Layer,
   type OrgKind,
 } from "../../domain/model";
-import { UK_ORGANISATIONS } from "../../domain/organisations";
+import { suggestColour } from "../../domain/colour";
+import { BUILT_IN_COLOURS, UK_ORGANISATIONS } from "../../domain/organisations";
 import { useCommands } from "../../store/context";
 import { SelectField, type SelectGroup, type SelectOption } from "../../ui/SelectField";
 
@@ -40,8 +41,12 @@ export function AddLaneForm({ actors, disabled, onAdded }: AddLaneFormProps) {
     name: "",
     shortName: "",
     orgKind: "partner" as OrgKind,
-    colour: "#6f777b",
+    // The colour the user chose, or null for the suggestion: of readable colours, the one
+    // furthest from the library's and this journey's (domain/colour.ts).
+    colour: null as string | null,
   });
+  const suggested = suggestColour([...BUILT_IN_COLOURS, ...actors.map((a) => a.colour)]);
+  const colour = custom.colour ?? suggested;
   const [error, setError] = useState("");
 
   // Organisations the journey has that are not in the library (those are listed below).
@@ -93,7 +98,7 @@ export function AddLaneForm({ actors, disabled, onAdded }: AddLaneFormProps) {
       const shortName = custom.shortName.trim() || name;
       ownerName = shortName;
       added = commands.addCustomLane(
-        { type: "organisation", ...custom, name, shortName },
+        { type: "organisation", ...custom, colour, name, shortName },
         layer,
         teamName,
       );
@@ -113,7 +118,8 @@ export function AddLaneForm({ actors, disabled, onAdded }: AddLaneFormProps) {
     if (!added) return;
     setTeam("");
     setError("");
-    if (owner === CUSTOM) setCustom({ ...custom, name: "", shortName: "" });
+    // The next custom organisation gets a new suggestion, unlike the one just added.
+    if (owner === CUSTOM) setCustom({ ...custom, name: "", shortName: "", colour: null });
     onAdded([ownerName, LAYER_LABELS[layer], teamName].filter(Boolean).join(" · "));
   };
 
@@ -162,7 +168,7 @@ export function AddLaneForm({ actors, disabled, onAdded }: AddLaneFormProps) {
                 <input
                   id={`${id}-colour`}
                   type="color"
-                  value={custom.colour}
+                  value={colour}
                   onChange={(e) => setCustom({ ...custom, colour: e.target.value })}
                 />
               </div>

@@ -2,11 +2,9 @@ import { describe, expect, it } from "vitest";
 import { fc, test } from "@fast-check/vitest";
 import { propertyParams } from "../../helpers/runs";
 import { charWidth, textWidth, truncateToWidth, wrapText } from "../../../src/export/text-measure";
-import { pathData, routeFlow } from "../../../src/export/svg-flows";
-import { LabelPlacer, labelCandidates } from "../../../src/export/svg-labels";
+import { pathData } from "../../../src/export/svg-flows";
 import { formatDate } from "../../../src/export/svg-legend";
 import { duplicateColour, safeColour } from "../../../src/export/svg-theme";
-import { GRID, type StepBox } from "../../../src/domain/layout";
 
 const LABEL = { size: 13, bold: true } as const;
 
@@ -74,84 +72,16 @@ describe("text measure", () => {
   );
 });
 
-const box = (x: number, y: number, index = 0): StepBox => ({
-  id: "s",
-  x,
-  y,
-  width: GRID.cardWidth,
-  height: GRID.cardHeight,
-  index,
-});
-const gaps = { afterSource: 14, beforeTarget: 14 };
-
-describe("routeFlow", () => {
-  it.each([
-    ["straight along a lane", box(208, 58), box(472, 58), "M408 110 L472 110"],
-    [
-      "down into the next stage, turning before the target",
-      box(208, 58),
-      box(472, 190),
-      "M408 110 L458 110 L458 242 L472 242",
-    ],
-    ["up into the next stage", box(208, 190), box(472, 58), "M408 242 L458 242 L458 110 L472 110"],
-    [
-      "back to an earlier stage, below, via the gap under the source",
-      box(472, 58),
-      box(208, 190),
-      "M672 110 L686 110 L686 169 L194 169 L194 242 L208 242",
-    ],
-    [
-      "back and up, via the gap above the source",
-      box(472, 190),
-      box(208, 58),
-      "M672 242 L686 242 L686 183 L194 183 L194 110 L208 110",
-    ],
-    [
-      "straight down the same column, bottom to top",
-      box(208, 58),
-      box(208, 322),
-      "M308 162 L308 322",
-    ],
-    [
-      "back up the same column",
-      box(208, 190),
-      box(208, 58),
-      "M408 242 L422 242 L422 183 L194 183 L194 110 L208 110",
-    ],
-  ])("%s", (_name, from, to, d) => {
-    expect(pathData(routeFlow(from, to, gaps).points)).toBe(d);
-  });
-
-  it("goes down beside the column, and in from above, when cards stand between", () => {
-    const route = routeFlow(box(208, 58), box(208, 322), { ...gaps, cardsBetween: true });
-    expect(pathData(route.points)).toBe("M408 110 L422 110 L422 315 L308 315 L308 322");
-  });
-});
-
-describe("flow label placement", () => {
-  it("puts a label on its route where it covers no card", () => {
-    const cards = [
-      { x: 0, y: 0, width: 200, height: 100 },
-      { x: 300, y: 0, width: 200, height: 100 },
-    ];
-    const placer = new LabelPlacer(cards, { x: 0, y: 0, width: 1000, height: 1000 });
-    const route = [
-      [200, 50],
-      [250, 50],
-      [250, 400],
-      [300, 400],
-    ] as const;
-    const at = placer.place(labelCandidates(route), 60, 16, [0, 0]);
-    expect(at[0]).toBe(250);
-    expect(at[1]).toBeGreaterThan(100 + 8);
-    // A second label on the same route moves off the first.
-    const next = placer.place(labelCandidates(route), 60, 16, [0, 0]);
-    expect(Math.abs(next[1] - at[1])).toBeGreaterThanOrEqual(16);
-  });
-
-  it("keeps a label inside the bounds", () => {
-    const placer = new LabelPlacer([], { x: 190, y: 44, width: 500, height: 500 });
-    expect(placer.place([[195, 50]], 80, 16, [0, 0])).toEqual([230, 52]);
+describe("pathData", () => {
+  it("writes a route as absolute moves and lines, rounded to hundredths", () => {
+    expect(
+      pathData([
+        [408, 110],
+        [417.123, 110],
+        [417.123, 242],
+        [467, 242],
+      ]),
+    ).toBe("M408 110 L417.12 110 L417.12 242 L467 242");
   });
 });
 

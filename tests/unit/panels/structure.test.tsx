@@ -6,6 +6,8 @@ import { StructurePanel } from "../../../src/panels/structure/StructurePanel";
 import { StoreProvider } from "../../../src/store/context";
 import { createSeamsStore } from "../../../src/store/store";
 import { at, buildJourney, cells } from "../../helpers/journey-builder";
+import { colourDifference, readableOrganisationColour } from "../../../src/domain/colour";
+import { BUILT_IN_COLOURS } from "../../../src/domain/organisations";
 
 function fixture() {
   return buildJourney({
@@ -214,6 +216,26 @@ describe("Structure panel: lanes", () => {
         .lanes.filter((l) => l.actorId === custom!.id)
         .map((l) => l.layer),
     ).toEqual(["frontstage", "backstage"]);
+  });
+
+  it("gives each new custom organisation its own readable colour, unless one is chosen", async () => {
+    const { user, journey } = setup();
+    const addCustom = async (name: string, colour?: string) => {
+      await user.selectOptions(screen.getByRole("combobox", { name: "Organisation" }), "Custom organisation…");
+      await user.type(screen.getByRole("textbox", { name: "Organisation name" }), name);
+      if (colour) fireEvent.input(screen.getByLabelText("Colour"), { target: { value: colour } });
+      await user.click(screen.getByRole("button", { name: "Add lane" }));
+      return journey().actors.find((a) => a.name === name)!.colour;
+    };
+    const first = await addCustom("Funeral directors");
+    const second = await addCustom("Letting agents");
+    const chosen = await addCustom("Care home", "#123456");
+    for (const colour of [first, second]) {
+      expect(readableOrganisationColour(colour)).toBe(true);
+      for (const other of [...BUILT_IN_COLOURS, "#6f777b"]) expect(colourDifference(colour, other)).toBeGreaterThanOrEqual(10);
+    }
+    expect(colourDifference(first, second)).toBeGreaterThanOrEqual(10);
+    expect(chosen).toBe("#123456");
   });
 
   it("adds a citizen lane in the citizen layer", async () => {

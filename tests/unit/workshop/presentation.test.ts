@@ -26,7 +26,10 @@ describe("stageSlides: a stage at a time", () => {
     const slides = stageSlides(journey, layout, big);
     expect(slides.map((s) => s.title)).toEqual(["Stage 1 of 3: S1", "Stage 2 of 3: S2", "Stage 3 of 3: S3"]);
     const s1 = layout.stages[0]!;
-    expect(slides[0]!.rect).toEqual({ x: s1.x, y: GRID.stageHeaderHeight, width: s1.width, height: 5 * LANE_HEIGHT });
+    const [first, last] = [layout.lanes[0]!, layout.lanes[4]!];
+    // Lanes 1 to 5, with whatever room the layout leaves between layers.
+    expect(slides[0]!.rect).toEqual({ x: s1.x, y: first.y, width: s1.width, height: last.y + last.height - first.y });
+    expect(first.y).toBe(GRID.stageHeaderHeight);
     expect(slides[0]!.detail).toBe("2 steps: citizen, HMRC");
     expect(slides[2]!.detail).toBe("No steps in this stage yet.");
   });
@@ -36,9 +39,10 @@ describe("stageSlides: a stage at a time", () => {
     const s1 = slides.filter((s) => s.key.startsWith("stage:S1"));
     expect(s1.map((s) => s.title)).toEqual(["Stage 1 of 3: S1 (part 1 of 2)", "Stage 1 of 3: S1 (part 2 of 2)"]);
     // The second part shows the lane with e and, above it, as many whole lanes as the room holds.
+    const lanes = layout.lanes;
     expect(s1.map((s) => [s.rect.y, s.rect.height])).toEqual([
-      [layout.lanes[0]!.y, LANE_HEIGHT],
-      [layout.lanes[3]!.y, 2 * LANE_HEIGHT],
+      [lanes[0]!.y, lanes[0]!.height],
+      [lanes[3]!.y, lanes[4]!.y + lanes[4]!.height - lanes[3]!.y],
     ]);
     expect(s1[1]!.detail).toBe("1 of its 2 steps: HMRC");
     expect(s1.every((s) => s.align === "start")).toBe(true);

@@ -11,15 +11,13 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import type { BlueprintLayout } from "../domain/layout";
 import type { Flow, FlowId } from "../domain/model";
 import {
-  boxPositions,
   carryRoutes,
   createFlowRouter,
   routingKey,
   routingProblem,
-  sameKey,
-  samePoints,
+  sameRoute,
+  PackedRoute,
   type FlowRoute,
-  type RoutedBoxes,
 } from "../domain/routing/flows";
 import type { RoutingReply, RoutingRequest } from "./routing.worker";
 
@@ -27,12 +25,10 @@ import type { RoutingReply, RoutingRequest } from "./routing.worker";
  * takes 10–20 ms on a slow machine, about a frame (`npm run bench -- --only=routing`). */
 export const ROUTING_WORKER_FROM_STEPS = 300;
 
-type Key = (string | number)[];
-
 interface Answer {
-  key: Key;
+  /** The routingKey of the blueprint the routes were made for. */
+  key: string;
   routes: ReadonlyMap<FlowId, FlowRoute>;
-  boxes: RoutedBoxes;
 }
 
 export interface RoutingSnapshot {
@@ -49,7 +45,7 @@ export interface RoutingWorkerLike {
 }
 
 interface Pending {
-  key: Key;
+  key: string;
   layout: BlueprintLayout;
   flows: readonly Flow[];
 }
@@ -64,7 +60,7 @@ export interface RoutingClient {
 export function createRoutingClient(start: () => RoutingWorkerLike): RoutingClient {
   let worker: RoutingWorkerLike | null = null;
   let nextId = 1;
-  let inFlight: (Pending & { id: number; boxes: RoutedBoxes }) | null = null;
+  let inFlight: (Pending & { id: number }) | null = null;
   let waiting: Pending | null = null;
   let state: RoutingSnapshot = { latest: null, failed: false };
   const listeners = new Set<() => void>();
@@ -73,7 +69,7 @@ export function createRoutingClient(start: () => RoutingWorkerLike): RoutingClie
     for (const listener of listeners) listener();
   };
   const post = (pending: Pending) => {
-    inFlight = { ...pending, id: nextId++, boxes: boxPositions(pending.layout) };
+    inFlight = { ...pending, id: nextId++ };
     worker!.postMessage({ id: inFlight.id, problem: routingProblem(pending.layout, pending.flows) });
   };
   const fail = () => {
@@ -94,20 +90,21 @@ export function createRoutingClient(start: () => RoutingWorkerLike): RoutingClie
     // A route that comes out as it was keeps its object, so its edge is not drawn again.
     const before = state.latest?.routes;
     const routes = new Map<FlowId, FlowRoute>();
-    for (const [id, points] of reply.routes) {
+    for (const [id, data] of reply.routes) {
+      const route = new PackedRoute(data);
       const old = before?.get(id);
-      routes.set(id, old && samePoints(old.points, points) ? old : { points });
+      routes.set(id, old && sameRoute(old, route) ? old : route);
     }
     const next = waiting;
     waiting = null;
-    if (next && !sameKey(next.key, done.key)) post(next);
-    publish({ latest: { key: done.key, routes, boxes: done.boxes }, failed: false });
+    if (next && next.key !== done.key) post(next);
+    publish({ latest: { key: done.key, routes }, failed: false });
   };
   return {
     request(pending) {
       if (state.failed) return;
-      if (state.latest && sameKey(state.latest.key, pending.key)) return;
-      if (inFlight && sameKey(inFlight.key, pending.key)) {
+      if (state.latest?.key === pending.key) return;
+      if (inFlight?.key === pending.key) {
         waiting = null;
         return;
       }
@@ -152,7 +149,7 @@ export function useFlowRoutes(layout: BlueprintLayout, flows: readonly Flow[]): 
   }, [key, layout, flows]);
   return useMemo(() => {
     if (!key) return route(layout, flows);
-    if (latest && sameKey(latest.key, key)) return latest.routes;
-    return latest ? carryRoutes(latest.routes, latest.boxes, layout, flows) : new Map<FlowId, FlowRoute>();
+    if (latest?.key === key) return latest.routes;
+    return latest ? carryRoutes(latest.routes, layout, flows) : new Map<FlowId, FlowRoute>();
   }, [key, latest, layout, flows, route]);
 }

@@ -16,6 +16,39 @@ export interface FlowRoute {
   readonly points: readonly Point[];
 }
 
+/** A route kept as one flat list of numbers: a 5,000-step blueprint holds thousands of
+ * routes, and a list of little [x, y] arrays takes twice the memory. It also keeps where its
+ * two steps stood when it was made, so it can follow them when they move together. */
+export class PackedRoute implements FlowRoute {
+  /** `data`: the left and top of the step the flow leaves and of the step it enters, then the
+   * route's points, flat (x0, y0, x1, y1, …). */
+  constructor(readonly data: readonly number[]) {}
+
+  static of(points: readonly Point[], ends: readonly [number, number, number, number]): PackedRoute {
+    return new PackedRoute([...ends, ...points.flat()]);
+  }
+
+  get points(): Point[] {
+    const out: Point[] = [];
+    for (let i = 4; i + 1 < this.data.length; i += 2) out.push([this.data[i]!, this.data[i + 1]!]);
+    return out;
+  }
+
+  /** Where the flow's two steps stood when it was routed: from x, from y, to x, to y. */
+  get ends(): [number, number, number, number] {
+    const [fx = 0, fy = 0, tx = 0, ty = 0] = this.data;
+    return [fx, fy, tx, ty];
+  }
+}
+
+/** Whether two routes run through the same points. */
+export function sameRoute(a: FlowRoute, b: FlowRoute): boolean {
+  if (a instanceof PackedRoute && b instanceof PackedRoute) {
+    return a.data.length === b.data.length && a.data.every((v, i) => v === b.data[i]);
+  }
+  return samePoints(a.points, b.points);
+}
+
 /** The area flows are drawn in: the grid, clear of the lane and stage headers. */
 export function routingBounds(layout: BlueprintLayout): Rect {
   return {
@@ -57,19 +90,24 @@ export function routingProblem(layout: BlueprintLayout, flows: readonly Flow[]):
   return { bounds: routingBounds(layout), cards, avoidLines: layerLineHeights(layout), flows: drawn };
 }
 
-/** Routes the flows of a routing problem: each flow's points, in the problem's order. */
-export function solveRouting(problem: RoutingProblem): [FlowId, Point[]][] {
+/** Routes the flows of a routing problem, in the problem's order: for each flow, the data of a
+ * PackedRoute (where its two cards stand, then its points, flat). */
+export function solveRouting(problem: RoutingProblem): [FlowId, number[]][] {
   const { bounds, cards, avoidLines, flows } = problem;
   const requests: RouteRequest[] = flows.map(({ from, to }) => ({ from, to }));
   const routes = routeOrthogonal({ bounds, cards, avoidLines, requests });
   const polylines = routes.map((route, k) => route ?? elbow(cards[requests[k]!.from]!, cards[requests[k]!.to]!));
   nudgeRoutes({ bounds, cards, avoidLines, routes: polylines, ends: requests });
-  return flows.map((flow, k) => [flow.id, polylines[k]!.map(([x, y]) => [x, y] as const)]);
+  return flows.map((flow, k) => {
+    const from = cards[flow.from]!;
+    const to = cards[flow.to]!;
+    return [flow.id, [from.x, from.y, to.x, to.y, ...polylines[k]!.flat()].slice()];
+  });
 }
 
 /** Routes every flow whose two steps are drawn (the others get no route). */
 export function routeFlows(layout: BlueprintLayout, flows: readonly Flow[]): Map<FlowId, FlowRoute> {
-  return new Map(solveRouting(routingProblem(layout, flows)).map(([id, points]) => [id, { points }]));
+  return new Map(solveRouting(routingProblem(layout, flows)).map(([id, data]) => [id, new PackedRoute(data)]));
 }
 
 /** The plain right-to-left elbow, for the rare flow the grid cannot connect. */
@@ -91,15 +129,15 @@ function elbow(a: Rect, b: Rect): Polyline {
  * the same map, and a route that comes out the same keeps its object, so the canvas redraws
  * only the flows that moved. */
 export function createFlowRouter(): (layout: BlueprintLayout, flows: readonly Flow[]) => ReadonlyMap<FlowId, FlowRoute> {
-  let lastKey: (string | number)[] = [];
+  let lastKey = "";
   let last = new Map<FlowId, FlowRoute>();
   return (layout, flows) => {
     const key = routingKey(layout, flows);
-    if (sameKey(key, lastKey)) return last;
+    if (key === lastKey) return last;
     const next = routeFlows(layout, flows);
     for (const [id, route] of next) {
       const before = last.get(id);
-      if (before && samePoints(before.points, route.points)) next.set(id, before);
+      if (before && sameRoute(before, route)) next.set(id, before);
     }
     lastKey = key;
     last = next;
@@ -107,31 +145,51 @@ export function createFlowRouter(): (layout: BlueprintLayout, flows: readonly Fl
   };
 }
 
-/** Everything a route depends on: the grid's size, the lines, every card and every flow's ends.
- * Two layouts and flow lists with equal keys (see `sameKey`) give the same routes. */
-export function routingKey(layout: BlueprintLayout, flows: readonly Flow[]): (string | number)[] {
-  const key: (string | number)[] = [layout.width, layout.height, ...layerLineHeights(layout), "|"];
-  for (const box of layout.steps.values()) key.push(box.id, box.x, box.y, box.width, box.height);
-  key.push("|");
-  for (const flow of flows) key.push(flow.id, flow.from, flow.to);
-  return key;
-}
-
-export function sameKey(a: readonly (string | number)[], b: readonly (string | number)[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+/** A digest of everything a route depends on: the grid's size, the layer lines, every card
+ * and every flow's ends (two 32-bit FNV-1a hashes of them, and how many there are). Equal
+ * digests give the same routes; two different blueprints share one by chance about once in
+ * 2^64. A digest, not a copy, so a 5,000-step blueprint's key is a few bytes. */
+export function routingKey(layout: BlueprintLayout, flows: readonly Flow[]): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  let count = 0;
+  const mix = (v: number) => {
+    a = Math.imul(a ^ v, 0x01000193) >>> 0;
+    b = Math.imul(b ^ v, 0x5bd1e995) >>> 0;
+    b ^= b >>> 15;
+    count++;
+  };
+  const number = (v: number) => {
+    const scaled = Math.round(v * 64);
+    mix(scaled & 0xffff);
+    mix((scaled / 65536) & 0xffff);
+  };
+  const text = (s: string) => {
+    mix(s.length);
+    for (let i = 0; i < s.length; i++) mix(s.charCodeAt(i));
+  };
+  number(layout.width);
+  number(layout.height);
+  for (const y of layerLineHeights(layout)) number(y);
+  mix(-1);
+  for (const box of layout.steps.values()) {
+    text(box.id);
+    number(box.x);
+    number(box.y);
+    number(box.width);
+    number(box.height);
+  }
+  mix(-2);
+  for (const flow of flows) {
+    text(flow.id);
+    text(flow.from);
+    text(flow.to);
+  }
+  return `${count}:${a.toString(36)}:${b.toString(36)}`;
 }
 
 export function samePoints(a: readonly Point[], b: readonly Point[]): boolean {
   return a.length === b.length && a.every((p, i) => p[0] === b[i]![0] && p[1] === b[i]![1]);
-}
-
-/** Where each card stood when a set of routes was made. */
-export type RoutedBoxes = ReadonlyMap<StepId, readonly [number, number]>;
-
-export function boxPositions(layout: BlueprintLayout): Map<StepId, readonly [number, number]> {
-  return new Map([...layout.steps.values()].map((b) => [b.id, [b.x, b.y] as const]));
 }
 
 /** Routes made for an earlier state of the blueprint, carried over to this one while its own
@@ -140,22 +198,23 @@ export function boxPositions(layout: BlueprintLayout): Map<StepId, readonly [num
  * them, and any other flow gets none. */
 export function carryRoutes(
   routes: ReadonlyMap<FlowId, FlowRoute>,
-  then: RoutedBoxes,
   layout: BlueprintLayout,
   flows: readonly Flow[],
 ): Map<FlowId, FlowRoute> {
   const out = new Map<FlowId, FlowRoute>();
   for (const flow of flows) {
     const route = routes.get(flow.id);
-    const fromThen = then.get(flow.from);
-    const toThen = then.get(flow.to);
-    const fromNow = layout.steps.get(flow.from);
-    const toNow = layout.steps.get(flow.to);
-    if (!route || !fromThen || !toThen || !fromNow || !toNow) continue;
-    const dx = fromNow.x - fromThen[0];
-    const dy = fromNow.y - fromThen[1];
-    if (toNow.x - toThen[0] !== dx || toNow.y - toThen[1] !== dy) continue;
-    out.set(flow.id, dx === 0 && dy === 0 ? route : { points: route.points.map(([x, y]) => [x + dx, y + dy] as const) });
+    const from = layout.steps.get(flow.from);
+    const to = layout.steps.get(flow.to);
+    if (!(route instanceof PackedRoute) || !from || !to) continue;
+    const [fx, fy, tx, ty] = route.ends;
+    const dx = from.x - fx;
+    const dy = from.y - fy;
+    if (to.x - tx !== dx || to.y - ty !== dy) continue;
+    out.set(
+      flow.id,
+      dx === 0 && dy === 0 ? route : PackedRoute.of(route.points.map(([x, y]) => [x + dx, y + dy] as const), [from.x, from.y, to.x, to.y]),
+    );
   }
   return out;
 }

@@ -6,7 +6,7 @@ import type { RoutingReply, RoutingRequest } from "../../../src/canvas/routing.w
 import { createRoutingClient, type RoutingWorkerLike } from "../../../src/canvas/useFlowRoutes";
 import { blueprintLayout } from "../../../src/domain/layout";
 import type { Journey } from "../../../src/domain/model";
-import { boxPositions, carryRoutes, routeFlows, routingKey, solveRouting } from "../../../src/domain/routing/flows";
+import { carryRoutes, routeFlows, routingKey, solveRouting } from "../../../src/domain/routing/flows";
 import { at, buildJourney, lane } from "../../helpers/journey-builder";
 
 class FakeWorker implements RoutingWorkerLike {
@@ -106,7 +106,7 @@ describe("carryRoutes", () => {
     const now = blueprintLayout(after);
     const shift = now.steps.get("d")!.x - then.steps.get("d")!.x;
     expect(shift).toBeGreaterThan(0);
-    const carried = carryRoutes(routes, boxPositions(then), now, after.flows);
+    const carried = carryRoutes(routes, now, after.flows);
     expect(carried.get("a>b")).toBe(routes.get("a>b"));
     expect(carried.get("d>e")!.points).toEqual(routes.get("d>e")!.points.map(([x, y]) => [x + shift, y]));
     expect(carried.has("c>d")).toBe(false);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { GRID, blueprintLayout } from "../../../src/domain/layout";
 import type { Journey } from "../../../src/domain/model";
-import { createFlowRouter, layerLineHeights, routeFlows, type FlowRoute } from "../../../src/domain/routing/flows";
+import { createFlowRouter, layerLineHeights, routeFlows, routingKey, type FlowRoute } from "../../../src/domain/routing/flows";
 import { NUDGING } from "../../../src/domain/routing/nudge";
 import { ROUTING, fewestBends, routeOrthogonal } from "../../../src/domain/routing/orthogonal";
 import { at, buildJourney, frozenJourney, lane } from "../../helpers/journey-builder";
@@ -245,5 +245,29 @@ describe("createFlowRouter", () => {
     const second = route(blueprintLayout(added), added.flows);
     expect(second).not.toBe(first);
     expect(second.get("b>d")).toBe(first.get("b>d"));
+  });
+});
+
+describe("routingKey", () => {
+  const journey = buildJourney({
+    lanes: ["C", lane("F", "frontstage", "dwp")],
+    stages: ["S1", "S2"],
+    steps: [...at("C", "S1", "a", "b"), ...at("F", "S2", "c")],
+    flows: ["a>c", "b>c"],
+  });
+  const key = (j: Journey) => routingKey(blueprintLayout(j), j.flows);
+
+  it("is the same for the same cards and flows, whatever else changed", () => {
+    const relabelled = { ...journey, steps: journey.steps.map((s) => ({ ...s, label: `${s.label}!` })), flows: journey.flows.map((f) => ({ ...f, label: "why" })) };
+    expect(key(relabelled)).toBe(key(journey));
+  });
+
+  it.each<[string, (j: Journey) => Journey]>([
+    ["a card moves", (j) => ({ ...j, steps: j.steps.map((s) => (s.id === "a" ? { ...s, order: 5 } : s)) })],
+    ["a flow goes elsewhere", (j) => ({ ...j, flows: j.flows.map((f) => (f.id === "b>c" ? { ...f, to: "a" } : f)) })],
+    ["a flow is removed", (j) => ({ ...j, flows: j.flows.slice(1) })],
+    ["a lane changes layer (a layer line appears)", (j) => ({ ...j, lanes: j.lanes.map((l) => (l.id === "F" ? { ...l, layer: "citizen" as const } : l)) })],
+  ])("changes when %s", (_name, change) => {
+    expect(key(change(journey))).not.toBe(key(journey));
   });
 });

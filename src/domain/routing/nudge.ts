@@ -5,8 +5,10 @@
  * ordered so that a segment turning off to one side sits on that side (fewer crossings), and
  * its tracks are spaced evenly about the grid line, each kept inside the free space around its
  * own segment (clear of cards, of the lines to keep clear, and on its card's side for a
- * segment that ends at a card). Vertical segments are spread first, then horizontal ones,
- * twice, since moving one kind lengthens or shortens the other.
+ * segment that ends at a card, and at least `minSpacing` from the tracks of other routes'
+ * parallel segments on nearby lines that run beside it, so two bundles, or two rounds, never
+ * put tracks nearer each other than that). Vertical segments are spread first, then
+ * horizontal ones, twice, since moving one kind lengthens or shortens the other.
  */
 import { RectIndex, type Rect } from "./geometry";
 import { ROUTING, type Polyline } from "./orthogonal";
@@ -71,6 +73,7 @@ function spread(input: NudgeInput, index: RectIndex<IndexedRect>, vertical: bool
   const a = vertical ? 0 : 1; // the fixed coordinate
   const b = vertical ? 1 : 0; // the coordinate along the segment
   const lines = new Map<number, Segment[]>();
+  const all: Segment[] = [];
   input.routes.forEach((points, route) => {
     if (!points) return;
     for (let k = 0; k + 1 < points.length; k++) {
@@ -97,11 +100,33 @@ function spread(input: NudgeInput, index: RectIndex<IndexedRect>, vertical: bool
         loAtStart: loAtP,
         pointCount: points.length,
       };
+      all.push(segment);
       const list = lines.get(segment.at);
       if (list) list.push(segment);
       else lines.set(segment.at, [segment]);
     }
   });
+  // Every segment by its grid line, to find those on nearby lines (a segment moves at most
+  // `reach` from its own, so two within 2 × reach of each other's lines may come near).
+  all.sort((s, t) => s.at - t.at);
+  /** The other routes' segments that run beside some of the bundle's (all on one line). */
+  const beside = (bundle: readonly Segment[]): Segment[] => {
+    const at = bundle[0]!.at;
+    const members = new Set(bundle);
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const s of bundle) {
+      lo = Math.min(lo, s.lo);
+      hi = Math.max(hi, s.hi);
+    }
+    const out: Segment[] = [];
+    for (let i = lowerBound(all, at - 2 * NUDGING.reach); i < all.length && all[i]!.at <= at + 2 * NUDGING.reach; i++) {
+      const t = all[i]!;
+      if (t.lo < hi && lo < t.hi && !members.has(t)) out.push(t);
+    }
+    return out;
+  };
+  const current = (t: Segment) => input.routes[t.route]![t.k]![a];
   for (const list of lines.values()) {
     if (list.length < 2) continue;
     list.sort((s, t) => s.lo - t.lo || s.hi - t.hi);
@@ -109,9 +134,27 @@ function spread(input: NudgeInput, index: RectIndex<IndexedRect>, vertical: bool
     let reach = -Infinity;
     const settle = () => {
       if (bundle.length < 2) return;
-      for (const s of bundle) freeRange(s, input, index, vertical, ROUTING.clearance);
+      const near = beside(bundle);
+      const keepOff = (s: Segment) => {
+        for (const t of near) {
+          if (t.route === s.route || t.lo >= s.hi || s.lo >= t.hi) continue;
+          const at = current(t);
+          if (at <= s.at) s.min = Math.min(s.at, Math.max(s.min, at + NUDGING.minSpacing));
+          if (at >= s.at) s.max = Math.max(s.at, Math.min(s.max, at - NUDGING.minSpacing));
+        }
+      };
+      for (const s of bundle) {
+        freeRange(s, input, index, vertical, ROUTING.clearance);
+        keepOff(s);
+      }
       if (place(bundle, input.routes, a)) return;
       // A gap too crowded for its flows at the usual clearance: let them come nearer the cards.
+      for (const s of bundle) {
+        freeRange(s, input, index, vertical, NUDGING.crowdedClearance);
+        keepOff(s);
+      }
+      if (place(bundle, input.routes, a)) return;
+      // Still no room beside the tracks already there: spread them as if those were not.
       for (const s of bundle) freeRange(s, input, index, vertical, NUDGING.crowdedClearance);
       place(bundle, input.routes, a);
     };
@@ -125,6 +168,18 @@ function spread(input: NudgeInput, index: RectIndex<IndexedRect>, vertical: bool
     }
     settle();
   }
+}
+
+/** The first index of `sorted` (by `at`) whose segment's line is at least `at`. */
+function lowerBound(sorted: readonly Segment[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.at < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** How far a segment can move either way and stay clear of cards and of lines to keep clear;

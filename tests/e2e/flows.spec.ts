@@ -2,7 +2,7 @@
  * card it does not join or along a piece of line another, unrelated flow uses; each is named
  * by its two steps; and the SVG export draws exactly the same lines. */
 import { readFileSync } from "node:fs";
-import type { Locator, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { blueprintLayout } from "../../src/domain/layout";
 import { routeFlows } from "../../src/domain/routing/flows";
 import { SAMPLE_JOURNEYS } from "../../src/domain/samples";
@@ -11,37 +11,10 @@ import { serializeJourney, toEnvelope } from "../../src/format/envelope";
 import { restoreJourney } from "../../src/format/restore";
 import { generateJourney } from "../helpers/generate-journey";
 import { pathPoints, routeProblems, type Box } from "../helpers/route-checks";
+import { centre, fitAll, step } from "./canvas-helpers";
 import { expect, openJourney, openLibrary, test } from "./fixtures";
 
 const ROUTE = /^M-?[\d.]+ -?[\d.]+( L-?[\d.]+ -?[\d.]+)+$/;
-
-function step(page: Page, label: string): Locator {
-  return page.locator(".react-flow__node-step", { has: page.locator(".step-label", { hasText: label }) });
-}
-
-async function centre(locator: Locator) {
-  const box = await locator.boundingBox();
-  if (!box) throw new Error("not on screen");
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
-/** Fits the whole journey in view and waits for the zoom animation to finish. */
-async function fitAll(page: Page) {
-  await page.getByRole("button", { name: "Fit the whole journey" }).click();
-  const transform = () => page.locator(".react-flow__viewport").evaluate((el) => getComputedStyle(el).transform);
-  let last = "";
-  await expect
-    .poll(
-      async () => {
-        const now = await transform();
-        const settled = now === last;
-        last = now;
-        return settled;
-      },
-      { intervals: [100] },
-    )
-    .toBe(true);
-}
 
 /** The cards and the flows' paths as the canvas draws them, in blueprint coordinates. */
 async function drawn(page: Page) {

@@ -9,6 +9,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { SAMPLE_JOURNEYS } from "../../src/domain/samples";
 import { serializeJourney } from "../../src/format/envelope";
+import { cellPoint, viewSettles } from "./canvas-helpers";
 import { expect, openJourney, openLibrary, test } from "./fixtures";
 
 const BEREAVEMENT = "After a death: register, Tell Us Once, and what is left";
@@ -28,22 +29,6 @@ async function labelSizes(page: Page): Promise<number[]> {
 }
 
 /** Waits until the canvas stops moving (a zoom or pan animation has finished). */
-async function settled(page: Page) {
-  const transform = () => page.locator(".react-flow__viewport").evaluate((el) => getComputedStyle(el).transform);
-  let last = "";
-  await expect
-    .poll(
-      async () => {
-        const now = await transform();
-        const same = now === last;
-        last = now;
-        return same;
-      },
-      { intervals: [100] },
-    )
-    .toBe(true);
-}
-
 /** Whether a locator's box lies inside another's (both on screen). */
 async function inside(inner: Locator, outer: Locator): Promise<boolean> {
   const a = await inner.boundingBox();
@@ -59,16 +44,9 @@ async function newJourney(page: Page) {
   await openLibrary(page);
   await page.getByRole("button", { name: "New journey" }).click();
   await expect(page.getByTestId("canvas")).toBeVisible();
-  await settled(page);
+  await viewSettles(page);
 }
 
-/** The empty part of a lane × stage cell, found from the sticky headers. */
-async function cellPoint(page: Page, lane: string, stage: string) {
-  const laneBox = await page.locator(".lane-header", { hasText: lane }).first().boundingBox();
-  const stageBox = await page.locator(".stage-header", { hasText: stage }).first().boundingBox();
-  if (!laneBox || !stageBox) throw new Error(`no cell ${lane} × ${stage}`);
-  return { x: stageBox.x + stageBox.width - 24, y: laneBox.y + laneBox.height / 2 };
-}
 
 test("the side panels collapse to give the canvas the room, and stay so after a reload", async ({ page, problems }) => {
   await openLibrary(page);
@@ -101,7 +79,7 @@ test("the side panels collapse to give the canvas the room, and stay so after a 
 test("a journey opens at a readable size: a large one on its first stages, a small one whole", async ({ page, problems }) => {
   await openLibrary(page);
   await openJourney(page, BEREAVEMENT);
-  await settled(page);
+  await viewSettles(page);
   const sizes = await labelSizes(page);
   expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
   // Too large to fit at that size: it opens on its first stage, at the left of the canvas.
@@ -116,7 +94,7 @@ test("a journey opens at a readable size: a large one on its first stages, a sma
   await page.getByRole("link", { name: "Seams", exact: true }).click();
   await page.getByRole("button", { name: "New journey" }).click();
   await expect(page.getByRole("button", { name: "Show details" })).toBeVisible();
-  await settled(page);
+  await viewSettles(page);
   for (const stage of ["Before", "During", "After"]) {
     expect(await inside(page.locator(".stage-header", { hasText: stage }), canvas), stage).toBe(true);
   }
@@ -126,7 +104,7 @@ test("a journey opens at a readable size: a large one on its first stages, a sma
 test("present full screen: panels hidden, stages and findings stepped through by key and button, labels 18 px, Escape leaves", async ({ page, problems }) => {
   await openLibrary(page);
   await openJourney(page, BEREAVEMENT);
-  await settled(page);
+  await viewSettles(page);
   const editingView = await page.locator(".react-flow__viewport").evaluate((el) => getComputedStyle(el).transform);
 
   await page.getByRole("button", { name: "Present", exact: true }).click();
@@ -142,7 +120,7 @@ test("present full screen: panels hidden, stages and findings stepped through by
 
   const title = bar.locator(".presentation-title");
   await expect(title).toHaveText(/^Stage 1 of 5: Certify the death/);
-  await settled(page);
+  await viewSettles(page);
   const sizes = await labelSizes(page);
   expect(sizes.length).toBeGreaterThan(0);
   expect(Math.min(...sizes)).toBeGreaterThanOrEqual(18);
@@ -173,7 +151,7 @@ test("present full screen: panels hidden, stages and findings stepped through by
   // Findings: the costliest handoffs first, their steps selected and on screen, labels still 18 px.
   await bar.getByRole("button", { name: "Findings" }).click();
   await expect(title).toHaveText(/^Finding 1 of \d+: citizen-carried handoff/);
-  await settled(page);
+  await viewSettles(page);
   const selected = page.locator(".react-flow__node-step .step-card.is-selected");
   expect(await selected.count()).toBeGreaterThan(0);
   for (const box of await selected.all()) expect(await inside(box, canvas)).toBe(true);
@@ -188,7 +166,7 @@ test("present full screen: panels hidden, stages and findings stepped through by
   await expect.poll(() => page.evaluate(() => document.fullscreenElement === null)).toBe(true);
   await expect(page.getByRole("toolbar", { name: "Journey tools" })).toBeVisible();
   await expect(page.getByRole("tab", { name: "Insights" })).toBeVisible();
-  await settled(page);
+  await viewSettles(page);
   expect(await page.locator(".react-flow__viewport").evaluate((el) => getComputedStyle(el).transform)).toBe(editingView);
   await expect(page.locator(".step-card.is-selected")).toHaveCount(0);
   expect(problems).toEqual([]);
@@ -207,7 +185,7 @@ test("without the Fullscreen API the presentation fills the window, started with
   await expect(bar).toBeVisible();
   expect(await page.evaluate(() => document.fullscreenElement)).toBeNull();
   expect(await page.getByTestId("canvas").boundingBox()).toMatchObject({ x: 0, y: 0, width: 1280, height: 720 });
-  await settled(page);
+  await viewSettles(page);
   expect(Math.min(...(await labelSizes(page)))).toBeGreaterThanOrEqual(18);
   await page.keyboard.press("Escape");
   await expect(bar).toHaveCount(0);
@@ -285,7 +263,7 @@ test("Escape on a card just added and still blank removes it, with nothing left 
   await expect(card(page, "Register the birth")).toBeVisible();
   await expect(hint).toHaveCount(0);
   // The canvas brings the kept card fully into view; a person double-clicks it once it is still.
-  await settled(page);
+  await viewSettles(page);
   // Escape while renaming a step that is already there keeps it.
   await card(page, "Register the birth").dblclick();
   await expect(editor).toBeFocused();
@@ -311,7 +289,7 @@ test("a touchpoint clicked with a DWP step selected lands in DWP's lane, in that
   await page.getByRole("combobox", { name: "Find a step" }).fill("Answer the Tell Us Once");
   await page.keyboard.press("Enter");
   await expect(page.locator(".step-card.is-selected")).toHaveCount(1);
-  await settled(page);
+  await viewSettles(page);
   await page.getByRole("button", { name: "GOV.UK online form" }).click();
   const editor = page.getByRole("textbox", { name: "Step label" });
   await expect(editor).toBeFocused();
@@ -335,7 +313,7 @@ test("a stage added from Lanes & stages is brought into view", async ({ page, pr
   await page.getByLabel("New stage name").fill("Close the estate");
   await page.getByRole("button", { name: "Add stage" }).click();
   await expect(header).toHaveCount(1);
-  await settled(page);
+  await viewSettles(page);
   expect(await inside(header, page.getByTestId("canvas"))).toBe(true);
   expect(problems).toEqual([]);
 });
@@ -397,10 +375,10 @@ test("collapsed panels, presenting and a blank journey have no serious accessibi
   expect(await serious()).toEqual([]);
   await page.getByRole("button", { name: "Present", exact: true }).click();
   await expect(page.getByRole("region", { name: "Presentation" })).toBeVisible();
-  await settled(page);
+  await viewSettles(page);
   expect(await serious()).toEqual([]);
   await page.getByRole("button", { name: "Findings" }).click();
-  await settled(page);
+  await viewSettles(page);
   expect(await serious()).toEqual([]);
   expect(problems).toEqual([]);
 });

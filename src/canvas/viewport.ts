@@ -103,13 +103,10 @@ export function centreRect(
   minZoom: number,
   maxZoom: number,
 ): { x: number; y: number; zoom: number } {
-  const availableW = Math.max(1, size.width - insets.left - insets.right);
+  // fitRect centres across; centre down too.
+  const view = fitRect(rect, size, insets, minZoom, maxZoom);
   const availableH = Math.max(1, size.height - insets.top - insets.bottom);
-  const raw = Math.min(availableW / Math.max(rect.width, 1), availableH / Math.max(rect.height, 1));
-  const zoom = Math.min(maxZoom, Math.max(minZoom, raw));
-  const x = insets.left - rect.x * zoom + Math.max(0, (availableW - rect.width * zoom) / 2);
-  const y = insets.top - rect.y * zoom + Math.max(0, (availableH - rect.height * zoom) / 2);
-  return { x, y, zoom };
+  return { ...view, y: view.y + Math.max(0, (availableH - rect.height * view.zoom) / 2) };
 }
 
 /** The least pan that brings `rect` into the free part of the view at the current zoom, like

@@ -349,25 +349,13 @@ export function similarityWithWording(
   const va = model.vectors[a]!;
   const vb = model.vectors[b]!;
   const both = va.items.features.length > 0 && vb.items.features.length > 0;
-  const sameAction = va.head !== 0 && va.head === vb.head;
-  const sameObject = (va.objects & vb.objects) !== 0;
-  let z = model.weights.bias + w[0]! * wording;
+  let z = model.weights.bias + w[0]! * wording + placeAndJob(model, a, b, wording);
   let items = 0;
   if (both) {
     items = dot(va.items, vb.items);
     z += w[1]! * items + w[2]!;
     if (sharedCount(va.items, vb.items, model.documentFrequency, Infinity) >= 2) z += w[11]!;
   }
-  if (sameAction) z += w[3]!;
-  else if (va.head !== 0 && vb.head !== 0) z += w[4]!;
-  if (sameObject) z += w[5]!;
-  if (sameAction && sameObject) z += w[6]! * wording;
-  if (isLinked(model, a, b)) z += w[7]!;
-  if (model.owner[a] !== -1 && model.owner[a] === model.owner[b]) z += w[8]!;
-  if (model.stage[a] === model.stage[b]) z += w[9]!;
-  const ca = model.channel[a]!;
-  const cb = model.channel[b]!;
-  if (ca !== 0 && cb !== 0 && ca !== cb) z += w[10]!;
   if (sharesRareWord(model, a, b)) z += w[12]!;
   z += w[13]! * (both ? 0.8 * wording + 0.2 * items : wording) * jobShare(va, vb);
   return 1 / (1 + Math.exp(-z));
@@ -387,10 +375,27 @@ export function strongestPossible(
   const va = model.vectors[a]!;
   const vb = model.vectors[b]!;
   const both = va.items.features.length > 0 && vb.items.features.length > 0;
+  let z = model.weights.bias + w[0]! * wording + placeAndJob(model, a, b, wording);
+  if (both) z += Math.max(0, w[1]!) + w[2]! + Math.max(0, w[11]!);
+  if (model.rareWords[a]!.length > 0 && model.rareWords[b]!.length > 0) z += Math.max(0, w[12]!);
+  // The blend lies between its value with no item in common and with every item in common.
+  const share = jobShare(va, vb);
+  const low = both ? 0.8 * wording : wording;
+  const high = both ? 0.8 * wording + 0.2 : wording;
+  z += Math.max(w[13]! * low, w[13]! * high) * share;
+  // A hair more, for the rounding of sums taken in another order.
+  return 1 / (1 + Math.exp(-z)) + 1e-12;
+}
+
+/** The part of a pair's logit read without a merge: the act and the kind of thing each does,
+ * a flow between them, and where (organisation, stage, channel) they happen. */
+function placeAndJob(model: SimilarityModel, a: number, b: number, wording: number): number {
+  const w = model.weights.features;
+  const va = model.vectors[a]!;
+  const vb = model.vectors[b]!;
   const sameAction = va.head !== 0 && va.head === vb.head;
   const sameObject = (va.objects & vb.objects) !== 0;
-  let z = model.weights.bias + w[0]! * wording;
-  if (both) z += Math.max(0, w[1]!) + w[2]! + Math.max(0, w[11]!);
+  let z = 0;
   if (sameAction) z += w[3]!;
   else if (va.head !== 0 && vb.head !== 0) z += w[4]!;
   if (sameObject) z += w[5]!;
@@ -401,14 +406,7 @@ export function strongestPossible(
   const ca = model.channel[a]!;
   const cb = model.channel[b]!;
   if (ca !== 0 && cb !== 0 && ca !== cb) z += w[10]!;
-  if (model.rareWords[a]!.length > 0 && model.rareWords[b]!.length > 0) z += Math.max(0, w[12]!);
-  // The blend lies between its value with no item in common and with every item in common.
-  const share = jobShare(va, vb);
-  const low = both ? 0.8 * wording : wording;
-  const high = both ? 0.8 * wording + 0.2 : wording;
-  z += Math.max(w[13]! * low, w[13]! * high) * share;
-  // A hair more, for the rounding of sums taken in another order.
-  return 1 / (1 + Math.exp(-z)) + 1e-12;
+  return z;
 }
 
 /** Whether a flow joins the two steps directly, either way. */

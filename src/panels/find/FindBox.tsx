@@ -1,7 +1,9 @@
 import { forwardRef, useId, useMemo, useState } from "react";
+import { compileSearch } from "../../domain/search";
 import { useSeamsState } from "../../store/context";
 
-/** Finds steps by any words of their label, description, data items, notes or owner. */
+/** Finds steps by the words of their label, description, data items, notes or owner, read as
+ * the analysis reads them ("NINO" finds "National Insurance number"). */
 export const FindBox = forwardRef<HTMLInputElement>(function FindBox(_, ref) {
   const journey = useSeamsState((s) => s.journey);
   const focusSteps = useSeamsState((s) => s.focusSteps);
@@ -11,8 +13,8 @@ export const FindBox = forwardRef<HTMLInputElement>(function FindBox(_, ref) {
   const listId = useId();
 
   const results = useMemo(() => {
-    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-    if (!journey || words.length === 0) return [];
+    const matches = journey ? compileSearch(query, journey.customDataItems) : null;
+    if (!journey || !matches) return [];
     const lanes = new Map(journey.lanes.map((l) => [l.id, l]));
     const actors = new Map(journey.actors.map((a) => [a.id, a]));
     const stages = new Map(journey.stages.map((s) => [s.id, s.name]));
@@ -20,10 +22,8 @@ export const FindBox = forwardRef<HTMLInputElement>(function FindBox(_, ref) {
       .map((step) => {
         const actor = actors.get(lanes.get(step.laneId)?.actorId ?? "");
         const owner = actor?.shortName || actor?.name || "";
-        const text = [step.label, step.description, step.notes, owner, ...step.dataItems, ...step.evidence, ...step.tags]
-          .join(" ")
-          .toLowerCase();
-        return { step, owner, stage: stages.get(step.stageId) ?? "", ok: words.every((w) => text.includes(w)) };
+        const texts = [step.label, step.description, step.notes, owner, ...step.dataItems, ...step.evidence, ...step.tags];
+        return { step, owner, stage: stages.get(step.stageId) ?? "", ok: matches(texts) };
       })
       .filter((r) => r.ok)
       .slice(0, 30);

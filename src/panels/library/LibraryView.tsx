@@ -1,5 +1,6 @@
 import { useMemo, useState, type ReactNode } from "react";
 import type { Journey } from "../../domain/model";
+import { compileSearch } from "../../domain/search";
 import { blankJourney, journeyFromSample } from "../../domain/new-journey";
 import { SAMPLE_JOURNEYS } from "../../domain/samples";
 import { useLibrary, type JourneySummary } from "../../store/library";
@@ -28,8 +29,8 @@ export function LibraryView({
   const [compareB, setCompareB] = useState("");
 
   const shown = useMemo(() => {
-    const q = query.trim().toLowerCase();
-    const list = journeys.filter((j) => !q || `${j.title} ${j.scenario}`.toLowerCase().includes(q));
+    const matches = compileSearch(query);
+    const list = journeys.filter((j) => !matches || matches([j.title, j.scenario]));
     return [...list].sort((a, b) =>
       sort === "title" ? a.title.localeCompare(b.title) : b.updatedAt.localeCompare(a.updatedAt),
     );

@@ -4,17 +4,81 @@ import reactHooks from "eslint-plugin-react-hooks";
 import reactRefresh from "eslint-plugin-react-refresh";
 import tseslint from "typescript-eslint";
 
-const uiLibraries = {
-  patterns: [
-    {
-      group: ["react", "react-dom", "react/*", "react-dom/*", "@xyflow/*", "dexie", "dexie-*", "zustand", "zustand/*"],
-      message: "domain and format are pure: no React, React Flow, Zustand or Dexie here.",
-    },
-    {
-      group: ["**/store/**", "**/persistence/**", "**/canvas/**", "**/panels/**", "**/ui/**", "**/app/**"],
-      message: "domain and format must not depend on outer layers.",
-    },
-  ],
+/**
+ * Import direction of each folder under src/, innermost first:
+ * domain → format → export → persistence, store → ui → canvas → panels → app; cli beside app.
+ * A folder may import only folders inside it; the table lists what each one must not import.
+ * Storage is wired in by app: store, canvas and panels reach it only through what app hands them.
+ */
+const REACT = ["react", "react-dom", "react/*", "react-dom/*"];
+const XYFLOW = ["@xyflow/*"];
+const ZUSTAND = ["zustand", "zustand/*"];
+const DEXIE = ["dexie", "dexie-*"];
+const PURE_LIBRARIES = [...REACT, ...XYFLOW, ...ZUSTAND, ...DEXIE];
+
+const layers = {
+  domain: {
+    libraries: PURE_LIBRARIES,
+    folders: ["format", "export", "persistence", "store", "ui", "canvas", "panels", "app", "cli"],
+    why: "domain is the pure model and its analysis",
+  },
+  format: {
+    libraries: PURE_LIBRARIES,
+    folders: ["export", "persistence", "store", "ui", "canvas", "panels", "app", "cli"],
+    why: "format reads and writes journey files on top of domain only",
+  },
+  export: {
+    libraries: PURE_LIBRARIES,
+    folders: ["persistence", "store", "ui", "canvas", "panels", "app", "cli"],
+    why: "export turns a journey into SVG, CSV or print pages from domain and format only",
+  },
+  persistence: {
+    libraries: [...REACT, ...XYFLOW, ...ZUSTAND],
+    folders: ["store", "ui", "canvas", "panels", "app", "cli"],
+    why: "persistence keeps journeys in IndexedDB and knows nothing of the screen",
+  },
+  store: {
+    libraries: [...XYFLOW, ...DEXIE],
+    folders: ["persistence", "ui", "canvas", "panels", "app", "cli"],
+    why: "store holds the editing state; storage is handed to it by app",
+  },
+  ui: {
+    libraries: [...XYFLOW, ...ZUSTAND, ...DEXIE],
+    folders: ["format", "export", "persistence", "store", "canvas", "panels", "app", "cli"],
+    why: "ui holds plain form controls that know only the domain",
+  },
+  canvas: {
+    libraries: DEXIE,
+    folders: ["persistence", "panels", "app", "cli"],
+    why: "canvas draws the journey from the store; panels and app sit around it",
+  },
+  panels: {
+    libraries: DEXIE,
+    folders: ["persistence", "app", "cli"],
+    why: "panels work through the store; storage is wired in by app",
+  },
+  app: {
+    libraries: [],
+    folders: ["cli"],
+    why: "the browser app does not use the command line",
+  },
+  cli: {
+    libraries: PURE_LIBRARIES,
+    folders: ["persistence", "store", "ui", "canvas", "panels", "app"],
+    why: "the command line runs in Node on domain, format and export only",
+  },
+};
+
+const importDirection = ({ libraries, folders, why }) => {
+  const patterns = [];
+  if (libraries.length > 0) {
+    patterns.push({ group: libraries, message: `${why}: no ${libraries.join(", ")} here.` });
+  }
+  patterns.push({
+    group: folders.flatMap((folder) => [`**/${folder}`, `**/${folder}/**`]),
+    message: `${why}: it must not import src/${folders.join(", src/")}.`,
+  });
+  return { "no-restricted-imports": ["error", { patterns }] };
 };
 
 export default tseslint.config(
@@ -44,10 +108,10 @@ export default tseslint.config(
     files: ["src/store/**/*.tsx"],
     rules: { "react-refresh/only-export-components": "off" },
   },
-  {
-    files: ["src/domain/**/*.ts", "src/format/**/*.ts"],
-    rules: { "no-restricted-imports": ["error", uiLibraries] },
-  },
+  ...Object.entries(layers).map(([folder, layer]) => ({
+    files: [`src/${folder}/**/*.{ts,tsx}`],
+    rules: importDirection(layer),
+  })),
   {
     files: ["**/*.{js,mjs}"],
     extends: [js.configs.recommended],

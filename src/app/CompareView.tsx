@@ -19,13 +19,13 @@ import {
   plural,
   quoted,
   type JourneyNames,
-} from "../panels/insights/describe";
+} from "../domain/analysis/describe";
 import "../panels/insights/insights.css";
 import "../panels/panels.css";
 import { useSeamsState } from "../store/context";
 import { useLibrary, type VersionSummary } from "../store/library";
 import { Dialog } from "../ui/Dialog";
-import { formatMinutes } from "../ui/duration";
+import { formatMinutes } from "../domain/duration";
 
 type Loaded = { ok: true; a: Journey; b: Journey } | { ok: false; message: string };
 

@@ -1,6 +1,6 @@
 import { useSeamsState, useStoreApi } from "../store/context";
 import { useLibrary } from "../store/library";
-import { downloadJourney } from "../ui/download";
+import { downloadJourney } from "../panels/files/download-journey";
 import { takeUpdate, useUpdateReady } from "./service-worker";
 import { flushStorage } from "./storage";
 

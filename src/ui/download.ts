@@ -1,12 +1,7 @@
 /**
  * Saving a file to the user's computer from the browser: a Blob behind a temporary link.
- * Used by "Export a copy" when storage fails; the file export work reuses it.
+ * Used by "Export a copy" when storage fails and by the Export menu.
  */
-import type { Journey } from "../domain/model";
-import { serializeJourney } from "../format/envelope";
-
-/** The extension of a Seams journey file. */
-export const JOURNEY_FILE_EXTENSION = ".seams.json";
 
 /** Characters no common file system accepts in a name, and control characters. */
 const isUnsafe = (ch: string) =>
@@ -37,12 +32,4 @@ export function downloadBlob(content: Blob, fileName: string): void {
   link.remove();
   // Revoke after the browser has started the download.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** Download the journey as a Seams file (the shared envelope) named after its title. */
-export function downloadJourney(journey: Journey): string {
-  const fileName = fileNameFor(journey.title, JOURNEY_FILE_EXTENSION);
-  const blob = new Blob([serializeJourney(journey)], { type: "application/json" });
-  downloadBlob(blob, fileName);
-  return fileName;
 }

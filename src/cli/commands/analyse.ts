@@ -22,7 +22,7 @@ import {
   strengthWords,
   whereWords,
   type JourneyNames,
-} from "../../panels/insights/describe";
+} from "../../domain/analysis/describe";
 import {
   EXIT,
   STDIN,

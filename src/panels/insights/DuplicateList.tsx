@@ -6,7 +6,7 @@ import { clusterNumbers } from "../../domain/analysis/analysis-highlights";
 import { DUPLICATE_COLOURS } from "../../domain/analysis/highlights";
 import type { DuplicateCluster } from "../../domain/analysis/duplicates";
 import { useCommands, useSeamsState } from "../../store/context";
-import { plural, quoted, readableTerms, strengthWords, whereWords, type JourneyNames } from "./describe";
+import { plural, quoted, readableTerms, strengthWords, whereWords, type JourneyNames } from "../../domain/analysis/describe";
 import type { ShowSteps } from "./InsightsPanel";
 import { useShowMore } from "./ShowMore";
 

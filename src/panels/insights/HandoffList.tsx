@@ -10,7 +10,7 @@ import {
   plural,
   quoted,
   type JourneyNames,
-} from "./describe";
+} from "../../domain/analysis/describe";
 import type { ShowSteps } from "./InsightsPanel";
 import { useShowMore } from "./ShowMore";
 

@@ -9,7 +9,7 @@ import { useAnalysis } from "../../canvas/useAnalysis";
 import type { StepId } from "../../domain/model";
 import { useSeamsState } from "../../store/context";
 import "../panels.css";
-import { journeyNames, plural } from "./describe";
+import { journeyNames, plural } from "../../domain/analysis/describe";
 import { DuplicateList } from "./DuplicateList";
 import { HandoffList } from "./HandoffList";
 import "./insights.css";

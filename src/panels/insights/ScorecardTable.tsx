@@ -1,7 +1,7 @@
 /** The journey's scorecard as a table: one row per measure, the handoffs split by kind, and the
  * path measures as a range from the shortest path to the longest. */
 import type { Scorecard } from "../../domain/analysis/metrics";
-import { formatMinutesRange, formatRange } from "./describe";
+import { formatMinutesRange, formatRange } from "../../domain/analysis/describe";
 import type { ShowSteps } from "./InsightsPanel";
 
 interface Row {

@@ -1,6 +1,6 @@
 /** The first findings of a long list, and a button that shows more of them. */
 import { useState, type ReactNode } from "react";
-import { FINDINGS_PAGE } from "./describe";
+import { FINDINGS_PAGE } from "../../domain/analysis/describe";
 
 /** Renders the first `limit` items (growing by a page at each press) and the button. */
 export function useShowMore<T>(items: readonly T[], what: string): { shown: readonly T[]; more: ReactNode } {

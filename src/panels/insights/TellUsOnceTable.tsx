@@ -1,7 +1,7 @@
 /** The "tell us once" table: each piece of information asked more than once, which
  * organisations ask for it, and how many times it is asked. */
 import type { RepeatedItem } from "../../domain/analysis/repeated";
-import { listWords, plural, type JourneyNames } from "./describe";
+import { listWords, plural, type JourneyNames } from "../../domain/analysis/describe";
 import type { ShowSteps } from "./InsightsPanel";
 import { useShowMore } from "./ShowMore";
 

@@ -13,7 +13,7 @@ import {
 import { useCommands, useSeamsState } from "../../store/context";
 import { Checkbox } from "../../ui/Checkbox";
 import { ChipInput } from "../../ui/ChipInput";
-import { formatMinutes } from "../../ui/duration";
+import { formatMinutes } from "../../domain/duration";
 import { NumberField } from "../../ui/NumberField";
 import { RadioGroup } from "../../ui/RadioGroup";
 import { SelectField } from "../../ui/SelectField";

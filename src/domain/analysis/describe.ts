@@ -3,10 +3,10 @@
  * suggested duplicate is. Shared by the insights panel, the compare view and the command line,
  * so a finding reads the same wherever it is shown. No React here.
  */
-import type { HandoffKind } from "../../domain/analysis/handoffs";
-import type { Range } from "../../domain/analysis/metrics";
-import { LAYER_LABELS, type Actor, type Journey, type Lane, type Step, type StepId } from "../../domain/model";
-import { formatMinutes } from "../../ui/duration";
+import type { HandoffKind } from "./handoffs";
+import type { Range } from "./metrics";
+import { LAYER_LABELS, type Actor, type Journey, type Lane, type Step, type StepId } from "../model";
+import { formatMinutes } from "../duration";
 
 export const HANDOFF_KINDS: readonly HandoffKind[] = ["citizen-carried", "direct", "internal"];
 

@@ -173,7 +173,10 @@ test("two journeys from the library compared: scorecards side by side and what w
   await openLibrary(page);
   await page.getByRole("button", { name: `Duplicate ${journey.title}` }).click();
   await openJourney(page, `${journey.title} (copy)`);
-  await page.locator(`.react-flow__node[data-id="${gone}"]`).click();
+  // The card must be selected before Delete, or the key can arrive while the journey is still opening.
+  const card = page.locator(`.react-flow__node[data-id="${gone}"]`);
+  await card.click();
+  await expect(card).toHaveClass(/\bselected\b/);
   await page.keyboard.press("Delete");
   await expect(page.locator(`.react-flow__node[data-id="${gone}"]`)).toHaveCount(0);
   await expect(page.getByTestId("save-status")).toHaveText(SAVED);

@@ -19,6 +19,7 @@ import type {
   StepId,
 } from "./model";
 import { LAYERS } from "./model";
+import { emptyCollections } from "./records";
 
 /** A new empty journey. */
 export function createJourney(id: JourneyId, title: string, now: string): Journey {
@@ -30,14 +31,7 @@ export function createJourney(id: JourneyId, title: string, now: string): Journe
     ownerTeam: "",
     createdAt: now,
     updatedAt: now,
-    actors: [],
-    lanes: [],
-    stages: [],
-    steps: [],
-    flows: [],
-    annotations: [],
-    customDataItems: [],
-    duplicateDecisions: [],
+    ...emptyCollections(),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Journey } from "../domain/model";
+import { RECORD_KIND_TABLE, type CollectionName } from "../domain/records";
 import { quote } from "./errors";
 
 /** A problem with how a journey's lists refer to each other, located by path segments. */
@@ -44,47 +45,18 @@ export function referenceIssues(journey: Journey): ReferenceIssue[] {
     if (!ids.has(reference))
       issues.push({ path, message: `no ${what} with id ${quote(reference)}` });
   };
-  const actorIds = uniqueIds(
-    issues,
-    "actors",
-    journey.actors.map((actor) => actor.id),
-  );
-  const laneIds = uniqueIds(
-    issues,
-    "lanes",
-    journey.lanes.map((lane) => lane.id),
-  );
-  const stageIds = uniqueIds(
-    issues,
-    "stages",
-    journey.stages.map((stage) => stage.id),
-  );
-  const stepIds = uniqueIds(
-    issues,
-    "steps",
-    journey.steps.map((step) => step.id),
-  );
-  uniqueIds(
-    issues,
-    "flows",
-    journey.flows.map((flow) => flow.id),
-  );
-  uniqueIds(
-    issues,
-    "annotations",
-    journey.annotations.map((annotation) => annotation.id),
-  );
-  uniqueIds(
-    issues,
-    "customDataItems",
-    journey.customDataItems.map((item) => item.id),
-  );
-  uniqueIds(
-    issues,
-    "duplicateDecisions",
-    journey.duplicateDecisions.map((decision) => decision.key),
-    "key",
-  );
+  // Every list of the journey (domain/records), each record identified by its key field.
+  const ids = Object.fromEntries(
+    RECORD_KIND_TABLE.map(({ list, key }) => {
+      const records: readonly object[] = journey[list];
+      const keys = records.map((record) => String((record as Record<string, unknown>)[key]));
+      return [list, uniqueIds(issues, list, keys, key)];
+    }),
+  ) as Record<CollectionName, Set<string>>;
+  const actorIds = ids.actors;
+  const laneIds = ids.lanes;
+  const stageIds = ids.stages;
+  const stepIds = ids.steps;
 
   journey.actors.forEach((actor, i) => {
     if (actor.type === "citizen" && actor.orgKind !== null) {

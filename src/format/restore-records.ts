@@ -15,6 +15,7 @@ import {
   type Step,
 } from "../domain/model";
 import { CITIZEN_COLOUR } from "../domain/organisations";
+import type { CollectionName } from "../domain/records";
 import { quote, type RepairLog } from "./errors";
 import type {
   ActorInput,
@@ -57,18 +58,8 @@ export type Draft<T extends { id: string }> = Omit<T, "id"> & { id: string | und
 export type StepDraft = Omit<Draft<Step>, "order"> & { order: number | null };
 
 export interface JourneyDraft {
-  meta: Omit<
-    Journey,
-    | "id"
-    | "actors"
-    | "lanes"
-    | "stages"
-    | "steps"
-    | "flows"
-    | "annotations"
-    | "customDataItems"
-    | "duplicateDecisions"
-  > & {
+  /** The journey's own details: everything but its id and its lists (domain/records). */
+  meta: Omit<Journey, "id" | CollectionName> & {
     id: string | undefined;
   };
   actors: Draft<Actor>[];

@@ -9,31 +9,22 @@
  * migrated by the format's restore path when a journey is loaded.
  */
 import Dexie, { type Table, type Transaction } from "dexie";
+import { HEAD_COLLECTIONS, ROW_KINDS, ROW_LIST, type HeadCollection, type RowKind } from "../domain/records";
 
 export const DEFAULT_DB_NAME = "seams";
 
 /** Dexie schema version of this build (Dexie stores it ×10 as the native IndexedDB version). */
 export const SCHEMA_VERSION = 2;
 
-export const RECORD_KINDS = ["actor", "lane", "stage", "step", "flow", "annotation"] as const;
-export type RecordKind = (typeof RECORD_KINDS)[number];
-
-/** The journey field that holds each kind of record. */
-export const KIND_FIELDS = {
-  actor: "actors",
-  lane: "lanes",
-  stage: "stages",
-  step: "steps",
-  flow: "flows",
-  annotation: "annotations",
-} as const satisfies Record<RecordKind, string>;
+/** The kinds of record stored a row each, and the journey list each comes from (domain/records). */
+export { ROW_KINDS, ROW_LIST, type RowKind } from "../domain/records";
 
 /** Kind of the row that keeps the array order of one record kind (its id is that kind). */
 export const ORDER_KIND = "order";
-export type StoredKind = RecordKind | typeof ORDER_KIND;
+export type StoredKind = RowKind | typeof ORDER_KIND;
 
 /** One journey in the library: what the list shows, plus the journey-level fields. */
-export interface JourneyHead {
+interface JourneyHeadFields {
   id: string;
   title: string;
   scenario: string;
@@ -47,10 +38,11 @@ export interface JourneyHead {
   formatVersion: number;
   stepCount: number;
   organisationCount: number;
-  /** Small journey-level lists, kept with the head (written on every save anyway). */
-  customDataItems: unknown[];
-  duplicateDecisions: unknown[];
 }
+
+/** One journey in the library, with its small lists (domain/records: stored "head"), kept
+ * with the head since they are written on every save anyway. */
+export type JourneyHead = JourneyHeadFields & { [List in HeadCollection]: unknown[] };
 
 /** One actor, lane, stage, step, flow or annotation of a journey, or an order row. */
 export interface StoredRecord {
@@ -191,8 +183,8 @@ export function splitV1Row(row: unknown): { head: JourneyHead; records: StoredRe
   if (typeof r.id !== "string") return null;
   const formatVersion = typeof r.formatVersion === "number" ? r.formatVersion : 1;
   const records: StoredRecord[] = [];
-  for (const kind of RECORD_KINDS) {
-    const list = Array.isArray(r[KIND_FIELDS[kind]]) ? (r[KIND_FIELDS[kind]] as unknown[]) : [];
+  for (const kind of ROW_KINDS) {
+    const list = Array.isArray(r[ROW_LIST[kind]]) ? (r[ROW_LIST[kind]] as unknown[]) : [];
     const order: string[] = [];
     const seen = new Set<string>();
     list.forEach((item, i) => {
@@ -218,10 +210,14 @@ export function splitV1Row(row: unknown): { head: JourneyHead; records: StoredRe
     formatVersion,
     stepCount: Array.isArray(r.steps) ? r.steps.length : 0,
     organisationCount: actors.filter((a) => isOrganisation(a)).length,
-    customDataItems: Array.isArray(r.customDataItems) ? r.customDataItems : [],
-    duplicateDecisions: Array.isArray(r.duplicateDecisions) ? r.duplicateDecisions : [],
+    ...headLists((list) => (Array.isArray(r[list]) ? (r[list] as unknown[]) : [])),
   };
   return { head, records };
+}
+
+/** The head's lists, each read by `read`. */
+export function headLists(read: (list: HeadCollection) => unknown[]): { [List in HeadCollection]: unknown[] } {
+  return Object.fromEntries(HEAD_COLLECTIONS.map((list) => [list, read(list)])) as { [List in HeadCollection]: unknown[] };
 }
 
 function recordIdOf(item: unknown): string | null {

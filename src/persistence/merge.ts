@@ -8,17 +8,18 @@
  * the store, React Flow and the next diff see them as unchanged.
  */
 import type { Journey } from "../domain/model";
-import { KIND_FIELDS, RECORD_KINDS, type RecordKind } from "./db";
+import { HEAD_COLLECTIONS, type HeadCollection } from "../domain/records";
+import { ROW_LIST, ROW_KINDS, type RowKind } from "./db";
 
 type Item = { id: string };
 
 export interface RemoteRecord {
-  kind: RecordKind;
+  kind: RowKind;
   value: Item;
 }
 
 export interface RecordRef {
-  kind: RecordKind;
+  kind: RowKind;
   id: string;
 }
 
@@ -31,8 +32,7 @@ export type HeadFields = Pick<
   | "ownerTeam"
   | "createdAt"
   | "updatedAt"
-  | "customDataItems"
-  | "duplicateDecisions"
+  | HeadCollection
 >;
 
 const HEAD_FIELDS = [
@@ -41,8 +41,7 @@ const HEAD_FIELDS = [
   "description",
   "ownerTeam",
   "createdAt",
-  "customDataItems",
-  "duplicateDecisions",
+  ...HEAD_COLLECTIONS,
 ] as const satisfies readonly (keyof HeadFields)[];
 
 export interface MergeContext {
@@ -53,7 +52,7 @@ export interface MergeContext {
   /** The remote head, when it was read. */
   head?: HeadFields | null;
   /** Remote array order (ids) of the kinds whose order row was read. */
-  orders?: Partial<Record<RecordKind, string[]>>;
+  orders?: Partial<Record<RowKind, string[]>>;
 }
 
 export interface MergeResult {
@@ -76,12 +75,12 @@ export function mergeRemoteRecords(
   const journey: Record<string, unknown> = { ...local };
   const stored: Record<string, unknown> | null = base ? { ...base } : null;
   const conflicts: RecordRef[] = [];
-  for (const kind of RECORD_KINDS) {
+  for (const kind of ROW_KINDS) {
     const remote = remoteRecords.filter((r) => r.kind === kind).map((r) => r.value);
     const removed = new Set(removedIds.filter((r) => r.kind === kind).map((r) => r.id));
     const order = context.orders?.[kind];
     if (remote.length === 0 && removed.size === 0 && !order) continue;
-    const field = KIND_FIELDS[kind];
+    const field = ROW_LIST[kind];
     const localList: readonly Item[] = local[field];
     const baseList: readonly Item[] | null = base ? base[field] : null;
     const localById = byId(localList);

@@ -4,19 +4,20 @@
  */
 import type { Journey } from "../domain/model";
 import {
-  KIND_FIELDS,
+  headLists,
+  ROW_LIST,
   ORDER_KIND,
-  RECORD_KINDS,
+  ROW_KINDS,
   type JourneyHead,
   type RecordKey,
-  type RecordKind,
+  type RowKind,
   type StoredRecord,
 } from "./db";
 
 type Identified = { id: string };
 
-function listOf(journey: Journey, kind: RecordKind): readonly Identified[] {
-  return journey[KIND_FIELDS[kind]];
+function listOf(journey: Journey, kind: RowKind): readonly Identified[] {
+  return journey[ROW_LIST[kind]];
 }
 
 /** The head row of a journey (library list data and journey-level fields). */
@@ -37,14 +38,13 @@ export function headOf(
     formatVersion,
     stepCount: journey.steps.length,
     organisationCount: journey.actors.filter((a) => a.type === "organisation").length,
-    customDataItems: journey.customDataItems,
-    duplicateDecisions: journey.duplicateDecisions,
+    ...headLists((list) => journey[list]),
   };
 }
 
 export function recordRow(
   journeyId: string,
-  kind: RecordKind,
+  kind: RowKind,
   item: Identified,
   formatVersion: number,
 ): StoredRecord {
@@ -53,7 +53,7 @@ export function recordRow(
 
 export function orderRow(
   journeyId: string,
-  kind: RecordKind,
+  kind: RowKind,
   ids: string[],
   formatVersion: number,
 ): StoredRecord {
@@ -63,7 +63,7 @@ export function orderRow(
 /** Every row of a journey: each record plus one order row per kind. */
 export function journeyRows(journey: Journey, formatVersion: number): StoredRecord[] {
   const rows: StoredRecord[] = [];
-  for (const kind of RECORD_KINDS) {
+  for (const kind of ROW_KINDS) {
     const list = listOf(journey, kind);
     for (const item of list) rows.push(recordRow(journey.id, kind, item, formatVersion));
     rows.push(
@@ -89,7 +89,7 @@ export interface JourneyDiff {
 export function diffJourneys(prev: Journey, next: Journey, formatVersion: number): JourneyDiff {
   const put: StoredRecord[] = [];
   const remove: RecordKey[] = [];
-  for (const kind of RECORD_KINDS) {
+  for (const kind of ROW_KINDS) {
     const before = listOf(prev, kind);
     const after = listOf(next, kind);
     if (before === after) continue;
@@ -130,7 +130,7 @@ export interface Assembled {
   rows: StoredRecord[];
   /** The rows behind each list of `value`, index for index (`steps[3]` came from
    * `sources.step[3]`), to find the row an issue path points at. */
-  sources: Record<RecordKind, StoredRecord[]>;
+  sources: Record<RowKind, StoredRecord[]>;
 }
 
 /** Put a head and its rows back into the shape of a Journey. Rows are read as untrusted:
@@ -161,13 +161,12 @@ export function assembleJourney(head: JourneyHead, rawRows: unknown[]): Assemble
     ownerTeam: head.ownerTeam,
     createdAt: head.createdAt,
     updatedAt: head.updatedAt,
-    customDataItems: head.customDataItems,
-    duplicateDecisions: head.duplicateDecisions,
+    ...headLists((list) => head[list]),
   };
-  const sources = {} as Record<RecordKind, StoredRecord[]>;
-  for (const kind of RECORD_KINDS) {
+  const sources = {} as Record<RowKind, StoredRecord[]>;
+  for (const kind of ROW_KINDS) {
     sources[kind] = inOrder(byKind.get(kind) ?? new Map<string, StoredRecord>(), orders.get(kind));
-    value[KIND_FIELDS[kind]] = sources[kind].map((r) => r.data);
+    value[ROW_LIST[kind]] = sources[kind].map((r) => r.data);
   }
   return { value, newestFormatVersion: newest, rows, sources };
 }
@@ -194,11 +193,11 @@ function numberOr(v: unknown, fallback: number): number {
 }
 
 /** The ids of a journey's records of one kind, for merge and quarantine. */
-export function idsOf(journey: Journey, kind: RecordKind): Set<string> {
+export function idsOf(journey: Journey, kind: RowKind): Set<string> {
   return new Set(listOf(journey, kind).map((x) => x.id));
 }
 
-const ISSUE_PATH = /^(actors|lanes|stages|steps|flows|annotations)\[(\d+)\]/;
+const ISSUE_PATH = new RegExp(`^(${Object.values(ROW_LIST).join("|")})\\[(\\d+)\\]`);
 
 /** The rows that issue paths such as `steps[12].laneId` point at. */
 export function rowsAtPaths(assembled: Assembled, paths: string[]): StoredRecord[] {
@@ -206,7 +205,7 @@ export function rowsAtPaths(assembled: Assembled, paths: string[]): StoredRecord
   for (const path of paths) {
     const match = ISSUE_PATH.exec(path);
     if (!match) continue;
-    const kind = RECORD_KINDS.find((k) => KIND_FIELDS[k] === match[1]);
+    const kind = ROW_KINDS.find((k) => ROW_LIST[k] === match[1]);
     const row = kind ? assembled.sources[kind][Number(match[2])] : undefined;
     if (row) found.add(row);
   }

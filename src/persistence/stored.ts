@@ -6,7 +6,7 @@ import type { JourneySummary } from "../domain/library";
 import type { Journey } from "../domain/model";
 import { FORMAT_VERSION, toEnvelope } from "../format/envelope";
 import { restoreJourney } from "../format/restore";
-import { RECORD_KINDS, type JourneyHead, type StoredRecord } from "./db";
+import { ROW_KINDS, type JourneyHead, type StoredRecord } from "./db";
 import { assembleJourney, idsOf, rowsAtPaths } from "./records";
 
 export interface RestoreIssue {
@@ -74,7 +74,7 @@ export function restoreRows(head: JourneyHead, rows: unknown[]): RestoredRows {
   }
   if (!restored.ok) return { ok: false, error: restoreFailure(restored.error) };
   const journey = restored.journey;
-  const kept = new Map(RECORD_KINDS.map((k) => [k as string, idsOf(journey, k)]));
+  const kept = new Map(ROW_KINDS.map((k) => [k as string, idsOf(journey, k)]));
   const dropped = [
     ...(rows.filter((r) => setAside.has(r)) as StoredRecord[]),
     ...assembled.rows.filter((r) => !kept.get(r.kind)?.has(r.id)),

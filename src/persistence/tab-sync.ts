@@ -12,11 +12,11 @@ import type { Journey } from "../domain/model";
 import { FORMAT_VERSION } from "../format/envelope";
 import type { Autosave } from "./autosave";
 import {
-  KIND_FIELDS,
+  ROW_LIST,
   ORDER_KIND,
-  RECORD_KINDS,
+  ROW_KINDS,
   type JourneyHead,
-  type RecordKind,
+  type RowKind,
   type StoredKind,
   type StoredRecord,
 } from "./db";
@@ -179,7 +179,7 @@ export class TabSync {
     const seenMine = msg.seen[this.tabId] ?? 0;
     for (const [kind, id] of msg.changed) {
       if (kind === ORDER_KIND || (this.written.get(keyOf(kind, id)) ?? 0) <= seenMine) continue;
-      const field = KIND_FIELDS[kind];
+      const field = ROW_LIST[kind];
       const was = before[field].find((x) => x.id === id);
       const now = after[field].find((x) => x.id === id);
       if (was !== now && !lost.some((r) => r.kind === kind && r.id === id)) lost.push({ kind, id });
@@ -195,7 +195,7 @@ interface RemoteInput {
   records: RemoteRecord[];
   removed: RecordRef[];
   head: HeadFields | null;
-  orders: Partial<Record<RecordKind, string[]>>;
+  orders: Partial<Record<RowKind, string[]>>;
 }
 
 /** Validate rows read from the database by restoring them inside the local journey, and take
@@ -208,23 +208,23 @@ function restoreRemote(
 ): RemoteInput | null {
   const candidate: Record<string, unknown> = { ...local, ...headFields(head) };
   const removed: RecordRef[] = [];
-  const orders: Partial<Record<RecordKind, string[]>> = {};
+  const orders: Partial<Record<RowKind, string[]>> = {};
   for (const [kind, id] of removedKeys) if (kind !== ORDER_KIND) removed.push({ kind, id });
-  for (const kind of RECORD_KINDS) {
-    const items = new Map<string, unknown>(local[KIND_FIELDS[kind]].map((x) => [x.id, x]));
+  for (const kind of ROW_KINDS) {
+    const items = new Map<string, unknown>(local[ROW_LIST[kind]].map((x) => [x.id, x]));
     for (const row of rows) if (row.kind === kind) items.set(row.id, row.data);
     for (const ref of removed) if (ref.kind === kind) items.delete(ref.id);
-    candidate[KIND_FIELDS[kind]] = [...items.values()];
+    candidate[ROW_LIST[kind]] = [...items.values()];
   }
   for (const row of rows) {
-    if (row.kind !== ORDER_KIND || !isRecordKind(row.id) || !Array.isArray(row.data)) continue;
+    if (row.kind !== ORDER_KIND || !isRowKind(row.id) || !Array.isArray(row.data)) continue;
     orders[row.id] = row.data.filter((x): x is string => typeof x === "string");
   }
   const restored = restoreStored(candidate, head.formatVersion);
   if (!restored.ok) return null;
   const records: RemoteRecord[] = [];
-  for (const kind of RECORD_KINDS) {
-    const byId = new Map(restored.journey[KIND_FIELDS[kind]].map((x) => [x.id, x]));
+  for (const kind of ROW_KINDS) {
+    const byId = new Map(restored.journey[ROW_LIST[kind]].map((x) => [x.id, x]));
     for (const row of rows) {
       const value = row.kind === kind ? byId.get(row.id) : undefined;
       if (value) records.push({ kind, value });
@@ -238,13 +238,13 @@ function restoreRemote(
 function wholeJourney(stored: Journey, base: Journey | null): RemoteInput {
   const records: RemoteRecord[] = [];
   const removed: RecordRef[] = [];
-  const orders: Partial<Record<RecordKind, string[]>> = {};
-  for (const kind of RECORD_KINDS) {
-    const list = stored[KIND_FIELDS[kind]];
+  const orders: Partial<Record<RowKind, string[]>> = {};
+  for (const kind of ROW_KINDS) {
+    const list = stored[ROW_LIST[kind]];
     for (const value of list) records.push({ kind, value });
     orders[kind] = list.map((x) => x.id);
     const present = new Set(orders[kind]);
-    for (const x of base ? base[KIND_FIELDS[kind]] : []) {
+    for (const x of base ? base[ROW_LIST[kind]] : []) {
       if (!present.has(x.id)) removed.push({ kind, id: x.id });
     }
   }
@@ -264,6 +264,6 @@ function headFields(h: HeadFields | JourneyHead): HeadFields {
   };
 }
 
-function isRecordKind(value: string): value is RecordKind {
-  return (RECORD_KINDS as readonly string[]).includes(value);
+function isRowKind(value: string): value is RowKind {
+  return (ROW_KINDS as readonly string[]).includes(value);
 }

@@ -14,8 +14,8 @@ import {
   type AnyRecord,
   type Collection,
   type JourneyChange,
-  type RecordKind,
 } from "./changes";
+import type { RecordKind } from "../records";
 import { diffJourneys } from "./diff";
 
 /** Something the merge did beyond the chosen changes, so the user can be told. */

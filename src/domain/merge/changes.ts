@@ -8,41 +8,21 @@
  * of the other lists carries no meaning (steps are placed by lane, stage and `order`).
  */
 import type { Journey } from "../model";
+import { RECORD_KIND_TABLE, type CollectionName, type RecordKind } from "../records";
 
-/** The kinds of record a journey holds, plus "journey" for its own details. */
-export const RECORD_KINDS = [
-  "actor",
-  "lane",
-  "stage",
-  "step",
-  "flow",
-  "annotation",
-  "dataItem",
-  "decision",
-] as const;
-export type RecordKind = (typeof RECORD_KINDS)[number];
+/** What a change is to: a kind of record (domain/records), or "journey" for its own details. */
 export type ChangeKind = "journey" | RecordKind;
 
 /** The journey's own details that a merge compares. */
 export const DETAIL_FIELDS = ["title", "scenario", "description", "ownerTeam"] as const;
 export type DetailField = (typeof DETAIL_FIELDS)[number];
 
-type ListName =
-  | "actors"
-  | "lanes"
-  | "stages"
-  | "steps"
-  | "flows"
-  | "annotations"
-  | "customDataItems"
-  | "duplicateDecisions";
-
 /** One record of any kind, seen as plain fields. */
 export type AnyRecord = Readonly<Record<string, unknown>>;
 
 export interface Collection {
   kind: RecordKind;
-  list: ListName;
+  list: CollectionName;
   /** The field that identifies a record of this kind. */
   key: "id" | "key";
   /** Whether the order of the list is shown to the user (a move is then a change). */
@@ -50,16 +30,7 @@ export interface Collection {
 }
 
 /** Every list of a journey, in the order changes are shown. */
-export const COLLECTIONS: readonly Collection[] = [
-  { kind: "actor", list: "actors", key: "id", ordered: false },
-  { kind: "lane", list: "lanes", key: "id", ordered: true },
-  { kind: "stage", list: "stages", key: "id", ordered: true },
-  { kind: "step", list: "steps", key: "id", ordered: false },
-  { kind: "flow", list: "flows", key: "id", ordered: false },
-  { kind: "annotation", list: "annotations", key: "id", ordered: false },
-  { kind: "dataItem", list: "customDataItems", key: "id", ordered: false },
-  { kind: "decision", list: "duplicateDecisions", key: "key", ordered: false },
-];
+export const COLLECTIONS: readonly Collection[] = RECORD_KIND_TABLE.map(({ kind, list, key, ordered }) => ({ kind, list, key, ordered }));
 
 export const COLLECTION_OF: Readonly<Record<RecordKind, Collection>> = Object.fromEntries(
   COLLECTIONS.map((c) => [c.kind, c]),

@@ -20,6 +20,7 @@ import type {
   Step,
 } from "../model";
 import { actorFromTemplate, citizenActor, organisationTemplate } from "../organisations";
+import { emptyCollections } from "../records";
 
 export interface SampleLane {
   key: string;
@@ -180,6 +181,8 @@ export function buildSample(spec: SampleSpec): Journey {
     ownerTeam: spec.ownerTeam,
     createdAt: spec.createdAt,
     updatedAt: spec.updatedAt,
+    // Every list starts empty (domain/records); the sample fills those it has.
+    ...emptyCollections(),
     actors: spec.actors.map((a) => ({ ...a })),
     lanes: spec.lanes.map((l) => ({
       id: ids.lane(l.key),
@@ -207,6 +210,5 @@ export function buildSample(spec: SampleSpec): Journey {
       label: d.label,
       synonyms: [...(d.synonyms ?? [])],
     })),
-    duplicateDecisions: [],
   };
 }

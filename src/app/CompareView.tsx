@@ -23,7 +23,8 @@ import {
 import "../panels/insights/insights.css";
 import "../panels/panels.css";
 import { useSeamsState } from "../store/context";
-import { useLibrary, type VersionSummary } from "../store/library";
+import type { VersionSummary } from "../domain/library";
+import { useLibrary } from "../store/library";
 import { Dialog } from "../ui/Dialog";
 import { formatMinutes } from "../domain/duration";
 

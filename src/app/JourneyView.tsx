@@ -9,7 +9,7 @@ import { Palette } from "../panels/palette/Palette";
 import { StructurePanel } from "../panels/structure/StructurePanel";
 import { VersionsPanel } from "../panels/versions/VersionsPanel";
 import { useCommands, useSeamsState, useStoreApi } from "../store/context";
-import type { VersionSummary } from "../store/library";
+import type { VersionSummary } from "../domain/library";
 import { VersionCompareDialog } from "./CompareView";
 import { HelpOverlay } from "./HelpOverlay";
 import { useShortcuts } from "./useShortcuts";

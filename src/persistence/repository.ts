@@ -4,6 +4,7 @@
  * Every save is one `rw` transaction: all of it is written or none of it.
  */
 import type { Table } from "dexie";
+import type { JourneySummary, VersionSummary } from "../domain/library";
 import type { Journey } from "../domain/model";
 import { APP_VERSION, FORMAT_VERSION, toEnvelope } from "../format/envelope";
 import { restoreJourney } from "../format/restore";
@@ -16,23 +17,14 @@ import {
   restoreFailure,
   restoreRows,
   summaryOf,
-  type JourneySummary,
   type LoadResult,
 } from "./stored";
 
-export type { JourneySummary, LoadFailure, LoadResult, RestoreIssue } from "./stored";
+export type { LoadFailure, LoadResult, RestoreIssue } from "./stored";
 
 export type RestoreVersionResult =
   | (Extract<LoadResult, { ok: true }> & { kept: VersionSummary })
   | Extract<LoadResult, { ok: false }>;
-
-export interface VersionSummary {
-  id: string;
-  journeyId: string;
-  name: string;
-  createdAt: string;
-  stepCount: number;
-}
 
 /** What one committed write changed, for tab sync and the eviction marker. */
 export interface CommitInfo {

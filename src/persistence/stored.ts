@@ -2,6 +2,7 @@
  * Reading stored rows back: every journey read from IndexedDB goes through the format's
  * single restore path, and library heads are read as untrusted values.
  */
+import type { JourneySummary } from "../domain/library";
 import type { Journey } from "../domain/model";
 import { FORMAT_VERSION, toEnvelope } from "../format/envelope";
 import { restoreJourney } from "../format/restore";
@@ -21,20 +22,6 @@ export interface LoadFailure {
 export type LoadResult =
   | { ok: true; journey: Journey; report: RestoreIssue[]; quarantined: number }
   | { ok: false; error: LoadFailure };
-
-export interface JourneySummary {
-  id: string;
-  title: string;
-  scenario: string;
-  ownerTeam: string;
-  createdAt: string;
-  updatedAt: string;
-  deletedAt: string | null;
-  stepCount: number;
-  organisationCount: number;
-  /** Written by a newer version of Seams: opens read-only. */
-  newerVersion: boolean;
-}
 
 /** A restored journey and the rows restore could not use (to be set aside). */
 export type RestoredRows =

@@ -3,61 +3,13 @@
  * persistence layer is plugged in at start-up as a backend; panels only see this store.
  */
 import { create } from "zustand";
-import type { Journey, JourneyId } from "../domain/model";
-
-export interface JourneySummary {
-  id: JourneyId;
-  title: string;
-  scenario: string;
-  updatedAt: string;
-  deletedAt: string | null;
-  stepCount: number;
-  organisationCount: number;
-}
-
-export interface VersionSummary {
-  id: string;
-  journeyId: JourneyId;
-  name: string;
-  createdAt: string;
-  stepCount: number;
-}
-
-/** The outcome of restoring a named version: the journey to put in the store, and the name
- * under which the state before the restore was kept; or why it could not be restored. */
-export type VersionRestore =
-  { ok: true; journey: Journey; keptAs: string } | { ok: false; message: string };
+import type { JourneySummary, LibraryBackend } from "../domain/library";
 
 export type SaveStatus = "saved" | "saving" | "unsaved" | "error" | "memory-only" | "read-only";
 
 export interface StorageProblem {
   kind: string;
   message: string;
-}
-
-/** What the app's storage provides; implemented by the persistence wiring. */
-export interface LibraryBackend {
-  list(trash: boolean): Promise<JourneySummary[]>;
-  create(journey: Journey): Promise<void>;
-  trash(id: JourneyId): Promise<void>;
-  restoreFromTrash(id: JourneyId): Promise<void>;
-  purge(id: JourneyId): Promise<void>;
-  duplicate(id: JourneyId, title: string): Promise<JourneyId>;
-  rename(id: JourneyId, title: string): Promise<void>;
-  listVersions(journeyId: JourneyId): Promise<VersionSummary[]>;
-  /** Keeps `journey` as it is now under `name`. Throws an Error whose message is for the user. */
-  takeVersion(journey: Journey, name: string): Promise<void>;
-  loadVersion(versionId: string): Promise<Journey | null>;
-  /** The version's journey, after keeping `current` as a version too. Nothing is put in the
-   * store: the caller does that, as one undoable change. */
-  restoreVersion(versionId: string, current: Journey): Promise<VersionRestore>;
-  /** Removes a version for good. Throws an Error whose message is for the user. */
-  deleteVersion(versionId: string): Promise<void>;
-  /** The stored journey, or null (for merging a file into a journey that is not open). */
-  loadJourney(id: JourneyId): Promise<Journey | null>;
-  /** Saves a new state of a stored journey that is not open (a merge), writing what differs
-   * from `before`. Throws an Error whose message is for the user. */
-  saveJourney(before: Journey, after: Journey): Promise<void>;
 }
 
 export interface LibraryState {

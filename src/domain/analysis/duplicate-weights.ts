@@ -6,11 +6,11 @@
 import type { DuplicateWeights } from "./similarity";
 
 export const DUPLICATE_WEIGHTS: DuplicateWeights = {
-  bias: -4.9842,
+  bias: -5.2327,
   features: [
-    2.3308, 3.464, 1.057, 0.5122, -0.4673, 0.1103, -0.2267, 0.5665, 0.9464, 0.7758, -0.3171,
-    -0.2988, 0.177, 2.4148,
+    3.0606, 3.9389, 1.1454, 0.3306, -0.2504, 0.1372, -0.4185, 0.4269, 0.6071, 0.6807, -0.2382,
+    -0.0456, 0.1576, 2.734,
   ],
-  threshold: 0.3,
-  link: 0.2,
+  threshold: 0.4,
+  link: 0.25,
 };

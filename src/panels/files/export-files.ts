@@ -15,7 +15,7 @@ import { diffJourneys } from "../../domain/merge/diff";
 import type { Journey } from "../../domain/model";
 import type { SvgHighlights } from "../../export/svg";
 import type { Overlays } from "../../store/store";
-import type { LibraryBackend } from "../../store/library";
+import type { LibraryBackend } from "../../domain/library";
 
 /** The analysis marks to draw in an export: those the canvas shows, as the overlay switches
  * say (a hidden kind of mark is left out of the drawing too). */

@@ -9,7 +9,7 @@ import type { JourneyChange } from "../../domain/merge/changes";
 import { diffJourneys } from "../../domain/merge/diff";
 import { threeWayMerge, type MergeConflict, type Side } from "../../domain/merge/three-way";
 import type { Journey } from "../../domain/model";
-import type { LibraryBackend, VersionSummary } from "../../store/library";
+import type { LibraryBackend, VersionSummary } from "../../domain/library";
 
 export interface MergeInputs {
   ours: Journey;

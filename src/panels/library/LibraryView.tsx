@@ -3,7 +3,8 @@ import type { Journey } from "../../domain/model";
 import { compileSearch } from "../../domain/search";
 import { blankJourney, journeyFromSample } from "../../domain/new-journey";
 import { SAMPLE_JOURNEYS } from "../../domain/samples";
-import { useLibrary, type JourneySummary } from "../../store/library";
+import type { JourneySummary } from "../../domain/library";
+import { useLibrary } from "../../store/library";
 import "./library.css";
 
 type Sort = "updated" | "title";

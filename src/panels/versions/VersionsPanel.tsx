@@ -5,7 +5,8 @@
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useSeamsState, useStoreApi } from "../../store/context";
-import { useLibrary, type VersionSummary } from "../../store/library";
+import type { VersionSummary } from "../../domain/library";
+import { useLibrary } from "../../store/library";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import "../panels.css";
 import "./versions.css";

@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { CompareView, JourneyComparison, VersionCompareDialog } from "../../../src/app/CompareView";
 import type { Journey } from "../../../src/domain/model";
 import { StoreProvider } from "../../../src/store/context";
-import { useLibrary, type LibraryBackend } from "../../../src/store/library";
+import type { LibraryBackend } from "../../../src/domain/library";
+import { useLibrary } from "../../../src/store/library";
 import { createSeamsStore } from "../../../src/store/store";
 import { at, buildJourney } from "../../helpers/journey-builder";
 

@@ -11,7 +11,8 @@ import { baseVersionFor, exportHighlights, pngScale, revisionId, svgSize } from 
 import { FilesLayer } from "../../../src/panels/files/FilesLayer";
 import { useImport } from "../../../src/panels/files/importStore";
 import { StoreProvider } from "../../../src/store/context";
-import { useLibrary, type LibraryBackend, type VersionSummary } from "../../../src/store/library";
+import type { LibraryBackend, VersionSummary } from "../../../src/domain/library";
+import { useLibrary } from "../../../src/store/library";
 import { createSeamsStore } from "../../../src/store/store";
 import { at, buildJourney } from "../../helpers/journey-builder";
 

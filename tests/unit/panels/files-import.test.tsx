@@ -18,7 +18,8 @@ import {
   sizeGuard,
 } from "../../../src/panels/files/import-flow";
 import { useImport } from "../../../src/panels/files/importStore";
-import { useLibrary, type JourneySummary, type LibraryBackend } from "../../../src/store/library";
+import { journeySummary, type JourneySummary, type LibraryBackend } from "../../../src/domain/library";
+import { useLibrary } from "../../../src/store/library";
 import { buildJourney } from "../../helpers/journey-builder";
 
 const FIXTURES = join(import.meta.dirname, "../../fixtures/files");
@@ -127,9 +128,7 @@ describe("what a valid file does", () => {
 /** A library in memory that records what is written to it. */
 function fakeLibrary(initial: Journey[] = []) {
   const journeys = new Map(initial.map((j) => [j.id, j]));
-  const summary = (j: Journey): JourneySummary => ({
-    id: j.id, title: j.title, scenario: "", updatedAt: j.updatedAt, deletedAt: null, stepCount: j.steps.length, organisationCount: 0,
-  });
+  const summary = (j: Journey): JourneySummary => journeySummary(j);
   const backend = {
     list: vi.fn(async (trash: boolean) => (trash ? [] : [...journeys.values()].map(summary))),
     create: vi.fn(async (j: Journey) => {
@@ -182,7 +181,7 @@ describe("the import store", () => {
     const small = fixture("small.seams.json");
     const mine = { ...buildJourney({ id: "journey_cli_small", title: "My copy" }) };
     const { journeys, backend } = fakeLibrary([mine]);
-    useLibrary.setState({ backend, journeys: [{ id: mine.id, title: "My copy", scenario: "", updatedAt: "", deletedAt: null, stepCount: 0, organisationCount: 0 }], trash: [] });
+    useLibrary.setState({ backend, journeys: [journeySummary(mine)], trash: [] });
     useImport.getState().openFiles([small]);
     await settled();
     expect(useImport.getState().phase).toMatchObject({ name: "ask", existingTitle: "My copy", inTrash: false });

@@ -11,7 +11,8 @@ import type { OpenedFile } from "../../../src/panels/files/importStore";
 import { MergeView } from "../../../src/panels/files/MergeView";
 import { describeChange, describeValue, groupChanges, recordName } from "../../../src/panels/files/merge-text";
 import { StoreProvider } from "../../../src/store/context";
-import { useLibrary, type LibraryBackend } from "../../../src/store/library";
+import type { LibraryBackend } from "../../../src/domain/library";
+import { useLibrary } from "../../../src/store/library";
 import { createSeamsStore } from "../../../src/store/store";
 import { at, buildJourney, stepOf } from "../../helpers/journey-builder";
 

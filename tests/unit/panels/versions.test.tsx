@@ -2,13 +2,14 @@
 import { act, cleanup, configure, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { memoryBackend, repositoryBackend } from "../../../src/app/storage";
+import { memoryBackend, repositoryBackend } from "../../../src/persistence/library-backends";
 import type { Journey } from "../../../src/domain/model";
 import { SeamsDatabase } from "../../../src/persistence/db";
 import { JourneyRepository } from "../../../src/persistence/repository";
 import { VersionsPanel } from "../../../src/panels/versions/VersionsPanel";
 import { StoreProvider } from "../../../src/store/context";
-import { useLibrary, type LibraryBackend, type VersionSummary } from "../../../src/store/library";
+import type { LibraryBackend, VersionSummary } from "../../../src/domain/library";
+import { useLibrary } from "../../../src/store/library";
 import { createSeamsStore } from "../../../src/store/store";
 import { editStep, makeJourney, removeStep, uniqueName } from "../persistence/helpers";
 

@@ -20,6 +20,8 @@ import type {
 } from "./model";
 import { LAYERS } from "./model";
 import { emptyCollections } from "./records";
+import { attachmentExists } from "./annotations";
+import { emptyMetrics } from "./step-metrics";
 
 /** A new empty journey. */
 export function createJourney(id: JourneyId, title: string, now: string): Journey {
@@ -56,6 +58,8 @@ export function newStep(id: StepId, laneId: LaneId, stageId: StageId, fields: Pa
     waitPoint: false,
     notes: "",
     tags: [],
+    sources: [],
+    metrics: emptyMetrics(),
     ...fields,
   };
 }
@@ -67,11 +71,23 @@ export function isBlankStep(step: Step): boolean {
   return (Object.keys(blank) as (keyof Step)[]).every((key) => {
     const a = step[key];
     const b = blank[key];
-    return Array.isArray(a) && Array.isArray(b) ? a.length === 0 && b.length === 0 : a === b;
+    if (Array.isArray(a) && Array.isArray(b)) return a.length === 0 && b.length === 0;
+    if (isPlainRecord(a) && isPlainRecord(b)) return sameFields(a, b);
+    return a === b;
   });
 }
 
 type Patch<T> = Partial<Omit<T, "id">>;
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Two records with the same keys and the same values under each (compared with Object.is). */
+function sameFields(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.is(a[k], b[k]));
+}
 
 function shallowEqualPatch<T extends object>(item: T, patch: Patch<T>): boolean {
   return (Object.keys(patch) as (keyof T)[]).every((key) => {
@@ -80,6 +96,7 @@ function shallowEqualPatch<T extends object>(item: T, patch: Patch<T>): boolean 
     if (Array.isArray(prev) && Array.isArray(next)) {
       return prev.length === next.length && prev.every((v, i) => v === next[i]);
     }
+    if (isPlainRecord(prev) && isPlainRecord(next)) return sameFields(prev, next);
     return Object.is(prev, next);
   });
 }
@@ -313,7 +330,12 @@ export function removeLane(journey: Journey, id: LaneId, policy: RemovalPolicy):
       next = moveStep(next, step.id, policy.to, step.stageId);
     }
   }
-  return { ...next, lanes: next.lanes.filter((l) => l.id !== id) };
+  const target = policy.kind === "move-steps" ? policy.to : null;
+  return {
+    ...next,
+    lanes: next.lanes.filter((l) => l.id !== id),
+    annotations: followCellAnnotations(next.annotations, "laneId", id, target),
+  };
 }
 
 /** Adds a stage (at the end, or at `index`). */
@@ -346,23 +368,41 @@ export function removeStage(journey: Journey, id: StageId, policy: RemovalPolicy
       next = moveStep(next, step.id, step.laneId, policy.to);
     }
   }
-  return { ...next, stages: next.stages.filter((s) => s.id !== id) };
+  const target = policy.kind === "move-steps" ? policy.to : null;
+  return {
+    ...next,
+    stages: next.stages.filter((s) => s.id !== id),
+    annotations: followCellAnnotations(next.annotations, "stageId", id, target),
+  };
 }
 
-function isStepOrFree(journey: Journey, stepId: StepId | null | undefined): boolean {
-  return stepId == null || journey.steps.some((s) => s.id === stepId);
+/** Annotations on the cells of a lane or stage being removed go with its steps: into the
+ * lane or stage the steps move to, or away when the steps are deleted. */
+function followCellAnnotations(
+  annotations: Annotation[],
+  field: "laneId" | "stageId",
+  removed: string,
+  movedTo: string | null,
+): Annotation[] {
+  if (!annotations.some((a) => a[field] === removed)) return annotations;
+  if (movedTo === null) return annotations.filter((a) => a[field] !== removed);
+  return annotations.map((a) => (a[field] === removed ? { ...a, [field]: movedTo } : a));
 }
 
-/** Adds a note, pain point, opportunity or question, free or on a step of the journey. */
+/** Adds a note, pain point, opportunity or question: free, on a step, or on a lane × stage
+ * cell of the journey (exactly one of these). */
 export function addAnnotation(journey: Journey, annotation: Annotation): Journey {
   if (journey.annotations.some((a) => a.id === annotation.id)) return journey;
-  if (!isStepOrFree(journey, annotation.stepId)) return journey;
+  if (!attachmentExists(journey, annotation)) return journey;
   return { ...journey, annotations: [...journey.annotations, annotation] };
 }
 
-/** Changes an annotation; it can only be attached to a step of the journey. */
+/** Changes an annotation. Moving it sets all three of `stepId`, `laneId` and `stageId` (see
+ * `attachmentFields`); the result must be free or attached to a step or cell of the journey. */
 export function updateAnnotation(journey: Journey, id: string, patch: Patch<Annotation>): Journey {
-  if (!isStepOrFree(journey, patch.stepId)) return journey;
+  const current = journey.annotations.find((a) => a.id === id);
+  if (!current) return journey;
+  if (!attachmentExists(journey, { ...current, ...patch })) return journey;
   return withField(journey, "annotations", patchById(journey.annotations, id, patch));
 }
 

@@ -77,6 +77,19 @@ export const EVIDENCE_STATUS_LABELS: Record<EvidenceStatus, string> = {
 export const ANNOTATION_KINDS = ["pain-point", "opportunity", "question", "note"] as const;
 export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
 
+/** Where a finding about a step comes from: the research or data it rests on. */
+export const SOURCE_KINDS = ["interview", "analytics", "policy", "observation", "survey", "other"] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
+  interview: "Interview",
+  analytics: "Analytics",
+  policy: "Policy",
+  observation: "Observation",
+  survey: "Survey",
+  other: "Other",
+};
+
 /** Emotion of the citizen at a step, from −2 (very negative) to +2 (very positive). */
 export const EMOTIONS = [-2, -1, 0, 1, 2] as const;
 export type Emotion = (typeof EMOTIONS)[number];
@@ -108,6 +121,39 @@ export interface Stage {
   name: string;
 }
 
+/** One piece of evidence behind a step: a quote from an interview, a figure from analytics, a
+ * line of policy, with a link to where it can be read. */
+export interface EvidenceSource {
+  /** Unique among the step's sources. */
+  id: string;
+  kind: SourceKind;
+  /** The words quoted or the figure cited, as written in the source. */
+  quote: string;
+  /** An http(s) address where the source can be read, or null. */
+  link: string | null;
+  note: string;
+}
+
+/**
+ * The GOV.UK service performance measures of one step, each null until known. Cost and staff
+ * time are the step organisation's (the owner of the step's lane). Units, labels and ranges are
+ * in `METRICS` (domain/metrics.ts).
+ */
+export interface StepMetrics {
+  /** Transactions a year going through this step. */
+  volumePerYear: number | null;
+  /** Cost to serve one transaction, in pounds sterling. */
+  costPerTransactionGbp: number | null;
+  /** Staff handling time per transaction, in minutes. */
+  staffMinutesPerTransaction: number | null;
+  /** Share of those who start the step and complete it, in per cent. */
+  completionRatePercent: number | null;
+  /** Share of transactions that fail or need to be done again, in per cent. */
+  failureRatePercent: number | null;
+  /** Share of users satisfied with the step, in per cent. */
+  satisfactionPercent: number | null;
+}
+
 /** A card in a lane × stage cell. Steps in one cell are shown left to right by `order`. */
 export interface Step {
   id: StepId;
@@ -132,6 +178,10 @@ export interface Step {
   waitPoint: boolean;
   notes: string;
   tags: string[];
+  /** The research and data the step rests on. A step whose evidence status is "assumed" or
+   * that has no sources rests on assumption only (`restsOnAssumption`). */
+  sources: EvidenceSource[];
+  metrics: StepMetrics;
 }
 
 /** A directed connection between two steps. A data share passes information between
@@ -144,12 +194,18 @@ export interface Flow {
   dataShare: boolean;
 }
 
-/** A pain point, opportunity, question or sticky note, attached to a step or free. */
+/**
+ * A pain point, opportunity, question or sticky note, attached to one step, to one lane × stage
+ * cell, or free. Exactly one kind of attachment: a step (`stepId`, with `laneId` and `stageId`
+ * null), a cell (`laneId` and `stageId`, with `stepId` null) or none (all three null).
+ */
 export interface Annotation {
   id: AnnotationId;
   kind: AnnotationKind;
   text: string;
   stepId: StepId | null;
+  laneId: LaneId | null;
+  stageId: StageId | null;
 }
 
 /** A data item the user added to the vocabulary for this journey. */

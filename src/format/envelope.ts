@@ -15,7 +15,7 @@ export const JOURNEY_FILE_EXTENSION = ".seams.json";
 export const JOURNEY_MEDIA_TYPE = "application/vnd.seams.journey+json";
 
 /** The current format version. Raise it only together with a migration in migrations.ts. */
-export const FORMAT_VERSION: number = 1;
+export const FORMAT_VERSION: number = 2;
 
 /** The version of Seams that writes files, recorded in each envelope as `appVersion`. */
 export const APP_VERSION = "0.1.0";

@@ -35,6 +35,25 @@ export const laneInput = z.object({
 
 export const stageInput = z.object({ id, name: text });
 
+export const sourceInput = z.object({
+  id,
+  kind: text,
+  quote: text,
+  link: z.string().nullable().optional(),
+  note: text,
+});
+
+const measure = anyNumber.nullable().optional();
+
+export const metricsInput = z.object({
+  volumePerYear: measure,
+  costPerTransactionGbp: measure,
+  staffMinutesPerTransaction: measure,
+  completionRatePercent: measure,
+  failureRatePercent: measure,
+  satisfactionPercent: measure,
+});
+
 export const stepInput = z.object({
   id,
   laneId: z.string(),
@@ -54,6 +73,8 @@ export const stepInput = z.object({
   waitPoint: z.boolean().optional(),
   notes: text,
   tags: list,
+  sources: z.array(sourceInput).optional(),
+  metrics: metricsInput.optional(),
 });
 
 export const flowInput = z.object({
@@ -69,6 +90,8 @@ export const annotationInput = z.object({
   kind: text,
   text,
   stepId: z.string().nullable().optional(),
+  laneId: z.string().nullable().optional(),
+  stageId: z.string().nullable().optional(),
 });
 
 export const customDataItemInput = z.object({ id, label: text, synonyms: list });
@@ -98,10 +121,18 @@ export type ActorInput = z.output<typeof actorInput>;
 export type LaneInput = z.output<typeof laneInput>;
 export type StageInput = z.output<typeof stageInput>;
 export type StepInput = z.output<typeof stepInput>;
+export type SourceInput = z.output<typeof sourceInput>;
+export type MetricsInput = z.output<typeof metricsInput>;
 export type FlowInput = z.output<typeof flowInput>;
 export type AnnotationInput = z.output<typeof annotationInput>;
 export type CustomDataItemInput = z.output<typeof customDataItemInput>;
 export type DuplicateDecisionInput = z.output<typeof duplicateDecisionInput>;
+
+/** The fields of the records nested in a step; anything else is dropped and reported. */
+export const STEP_PART_FIELDS = {
+  sources: Object.keys(sourceInput.shape),
+  metrics: Object.keys(metricsInput.shape),
+} as const;
 
 /** The fields each list's records may carry; anything else is dropped and reported. */
 export const RECORD_FIELDS = {

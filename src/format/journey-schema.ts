@@ -6,8 +6,12 @@ import {
   EVIDENCE_STATUSES,
   LAYERS,
   ORG_KINDS,
+  SOURCE_KINDS,
   type Journey,
+  type StepMetrics,
 } from "../domain/model";
+import { MAX_LINK_CHARS, linkProblem } from "../domain/evidence";
+import { METRICS } from "../domain/step-metrics";
 import { ID_PATTERN, RESERVED_IDS } from "./ids";
 import { referenceIssues } from "./references";
 import { COLLECTION_LIMITS, MAX_LIST_ITEMS, MAX_MINUTES, MAX_TEXT_CHARS } from "./limits";
@@ -68,6 +72,46 @@ export const laneSchema = z.strictObject({
 
 export const stageSchema = z.strictObject({ id: idSchema, name: shortTextSchema });
 
+/** A source's link: an http(s) address (checked in full by `linkProblem`). */
+export const LINK_PATTERN = /^[Hh][Tt][Tt][Pp][Ss]?:\/\/\S+$/;
+
+export const linkSchema = z
+  .string()
+  .max(MAX_LINK_CHARS, { error: `must be at most ${MAX_LINK_CHARS} characters`, abort: true })
+  .regex(LINK_PATTERN, {
+    error: "must be a web address starting with https:// or http://",
+    abort: true,
+  })
+  .refine((link) => linkProblem(link) === null, { error: "must be a web address" });
+
+export const sourceSchema = z.strictObject({
+  id: idSchema,
+  kind: z.enum(SOURCE_KINDS),
+  quote: longTextSchema,
+  link: linkSchema.nullable(),
+  note: longTextSchema,
+});
+
+function metricSchema(key: keyof StepMetrics) {
+  const def = METRICS.find((m) => m.key === key)!;
+  const base = def.whole ? z.int() : z.number();
+  return base
+    .min(def.min)
+    .max(def.max)
+    .refine(notNegativeZero, { error: "must not be -0" })
+    .nullable()
+    .meta({ description: `${def.label}, in ${def.unit}; null when not known` });
+}
+
+export const metricsSchema = z.strictObject({
+  volumePerYear: metricSchema("volumePerYear"),
+  costPerTransactionGbp: metricSchema("costPerTransactionGbp"),
+  staffMinutesPerTransaction: metricSchema("staffMinutesPerTransaction"),
+  completionRatePercent: metricSchema("completionRatePercent"),
+  failureRatePercent: metricSchema("failureRatePercent"),
+  satisfactionPercent: metricSchema("satisfactionPercent"),
+});
+
 export const stepSchema = z.strictObject({
   id: idSchema,
   laneId: idSchema,
@@ -87,6 +131,8 @@ export const stepSchema = z.strictObject({
   waitPoint: z.boolean(),
   notes: longTextSchema,
   tags: textList,
+  sources: z.array(sourceSchema).max(MAX_LIST_ITEMS),
+  metrics: metricsSchema,
 });
 
 export const flowSchema = z.strictObject({
@@ -102,6 +148,8 @@ export const annotationSchema = z.strictObject({
   kind: z.enum(ANNOTATION_KINDS),
   text: longTextSchema,
   stepId: idSchema.nullable(),
+  laneId: idSchema.nullable(),
+  stageId: idSchema.nullable(),
 });
 
 export const customDataItemSchema = z.strictObject({

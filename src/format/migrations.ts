@@ -20,8 +20,68 @@ export interface Migration {
   up(envelope: RawEnvelope): RawEnvelope;
 }
 
-/** Every migration, oldest first. Format version 1 is the first: nothing to migrate yet. */
-export const MIGRATIONS: readonly Migration[] = [];
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function own(record: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
+/** A copy of `record` with `fields` added where it does not have them. */
+function withDefaults(
+  record: Record<string, unknown>,
+  fields: Record<string, () => unknown>,
+): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...record };
+  for (const [key, make] of Object.entries(fields)) {
+    if (own(record, key) === undefined) copy[key] = make();
+  }
+  return copy;
+}
+
+/** Each object in a list with `fields` added; anything that is not an object is left as it is
+ * (restore reports it). */
+function listWithDefaults(list: unknown, fields: Record<string, () => unknown>): unknown {
+  if (!Array.isArray(list)) return list;
+  return list.map((item: unknown) => (isObject(item) ? withDefaults(item, fields) : item));
+}
+
+/**
+ * Version 2: every step gains its evidence `sources` (none) and its performance `metrics` (all
+ * unknown); every annotation gains `laneId` and `stageId` (null: attached to a step, or free,
+ * as before).
+ */
+export const addSourcesMetricsAndCellNotes: Migration = {
+  version: 2,
+  name: "add-step-sources-metrics-and-cell-annotations",
+  up(envelope) {
+    const journey = own(envelope, "journey");
+    if (!isObject(journey)) return { ...envelope };
+    const steps = listWithDefaults(own(journey, "steps"), {
+      sources: () => [],
+      metrics: () => ({
+        volumePerYear: null,
+        costPerTransactionGbp: null,
+        staffMinutesPerTransaction: null,
+        completionRatePercent: null,
+        failureRatePercent: null,
+        satisfactionPercent: null,
+      }),
+    });
+    const annotations = listWithDefaults(own(journey, "annotations"), {
+      laneId: () => null,
+      stageId: () => null,
+    });
+    const next: Record<string, unknown> = { ...journey };
+    if (steps !== undefined) next.steps = steps;
+    if (annotations !== undefined) next.annotations = annotations;
+    return { ...envelope, journey: next };
+  },
+};
+
+/** Every migration, oldest first. */
+export const MIGRATIONS: readonly Migration[] = [addSourcesMetricsAndCellNotes];
 
 export type MigrationCheck = { ok: true } | { ok: false; message: string };
 

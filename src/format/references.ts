@@ -1,6 +1,7 @@
+import { annotationAttachment } from "../domain/annotations";
 import type { Journey } from "../domain/model";
 import { RECORD_KIND_TABLE, type CollectionName } from "../domain/records";
-import { quote } from "./errors";
+import { formatPath, quote } from "./errors";
 
 /** A problem with how a journey's lists refer to each other, located by path segments. */
 export interface ReferenceIssue {
@@ -11,18 +12,20 @@ export interface ReferenceIssue {
 /** Reports each second use of an id (or key) within one list; returns the distinct ids. */
 function uniqueIds(
   issues: ReferenceIssue[],
-  list: string,
+  list: string | (string | number)[],
   ids: readonly string[],
   field = "id",
 ): Set<string> {
   const first = new Map<string, number>();
+  const at = typeof list === "string" ? [list] : list;
+  const name = typeof list === "string" ? list : formatPath(list);
   ids.forEach((id, index) => {
     const earlier = first.get(id);
     if (earlier === undefined) first.set(id, index);
     else
       issues.push({
-        path: [list, index, field],
-        message: `duplicate ${field} ${quote(id)} (first used by ${list}[${earlier}])`,
+        path: [...at, index, field],
+        message: `duplicate ${field} ${quote(id)} (first used by ${name}[${earlier}])`,
       });
   });
   return new Set(first.keys());
@@ -31,8 +34,9 @@ function uniqueIds(
 /**
  * How the lists of a journey refer to each other: every id unique within its list, every lane
  * owned by an existing actor, every step in an existing lane and stage, every flow between two
- * different existing steps and not repeating another, every annotation on an existing step or
- * none, and no organisation kind on a citizen.
+ * different existing steps and not repeating another, every annotation free or on exactly one
+ * existing step or lane × stage cell, every step's sources with unique ids, and no
+ * organisation kind on a citizen.
  */
 export function referenceIssues(journey: Journey): ReferenceIssue[] {
   const issues: ReferenceIssue[] = [];
@@ -86,8 +90,24 @@ export function referenceIssues(journey: Journey): ReferenceIssue[] {
       issues.push({ path: ["flows", i], message: `repeats flows[${earlier}] (same from and to)` });
   });
   journey.annotations.forEach((annotation, i) => {
-    if (annotation.stepId !== null)
-      mustExist(stepIds, "step", annotation.stepId, ["annotations", i, "stepId"]);
+    const attached = annotationAttachment(annotation);
+    if (!attached.ok) {
+      issues.push({ path: ["annotations", i, attached.field], message: attached.problem });
+      return;
+    }
+    const at = attached.attachment;
+    if (at.kind === "step") mustExist(stepIds, "step", at.stepId, ["annotations", i, "stepId"]);
+    if (at.kind === "cell") {
+      mustExist(laneIds, "lane", at.laneId, ["annotations", i, "laneId"]);
+      mustExist(stageIds, "stage", at.stageId, ["annotations", i, "stageId"]);
+    }
+  });
+  journey.steps.forEach((step, i) => {
+    uniqueIds(
+      issues,
+      ["steps", i, "sources"],
+      step.sources.map((source) => source.id),
+    );
   });
   return issues;
 }

@@ -1,5 +1,5 @@
 import { formatPath, invalidError, RepairLog, type ImportError, type Issue } from "./errors";
-import { JOURNEY_FIELDS, RECORD_FIELDS, journeyInput } from "./input-schema";
+import { JOURNEY_FIELDS, RECORD_FIELDS, STEP_PART_FIELDS, journeyInput } from "./input-schema";
 import { journeyFieldsSchema } from "./journey-schema";
 import { COLLECTION_LIMITS, MAX_DEPTH, MAX_VALUES, type CollectionName } from "./limits";
 import { measureValue } from "./depth";
@@ -74,7 +74,16 @@ function reportUnknownFields(journey: Record<string, unknown>, log: RepairLog): 
     const list = own(journey, name);
     if (!Array.isArray(list)) continue;
     list.forEach((record: unknown, i) => {
-      if (isRecord(record)) unknown(record, RECORD_FIELDS[name], [name, i]);
+      if (!isRecord(record)) return;
+      unknown(record, RECORD_FIELDS[name], [name, i]);
+      if (name !== "steps") return;
+      const metrics = own(record, "metrics");
+      if (isRecord(metrics)) unknown(metrics, STEP_PART_FIELDS.metrics, [name, i, "metrics"]);
+      const sources = own(record, "sources");
+      if (!Array.isArray(sources)) return;
+      sources.forEach((source: unknown, j) => {
+        if (isRecord(source)) unknown(source, STEP_PART_FIELDS.sources, [name, i, "sources", j]);
+      });
     });
   }
 }
@@ -106,7 +115,10 @@ export function restoreBareJourney(value: unknown, measured = false): RestoreRes
 
   const log = new RepairLog();
   reportUnknownFields(value, log);
-  const journey = linkJourney(draftJourney(parsed.data, log), log);
+  const problems: Issue[] = [];
+  const draft = draftJourney(parsed.data, log, problems);
+  if (problems.length > 0) return { ok: false, error: invalidError(problems) };
+  const journey = linkJourney(draft, log);
 
   const broken: Issue[] = referenceIssues(journey).map((issue) => ({
     path: formatPath(issue.path),

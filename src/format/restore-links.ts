@@ -14,7 +14,7 @@ import type { Draft, JourneyDraft, StepDraft } from "./restore-records";
  * Second pass of restore: ids made valid and unique, references followed to records whose
  * ill-formed id was replaced, and the links that can safely go removed: a flow to a missing
  * step, from a step to itself, or repeating another flow; an annotation's link to a missing
- * step. Steps, lanes and actors are never removed: a step in a missing lane or stage, or a lane
+ * step, lane or stage. Steps, lanes and actors are never removed: a step in a missing lane or stage, or a lane
  * of a missing actor, is left for `referenceIssues` to report as invalid, with its location.
  *
  * The drafts spread here are restore's own objects, built field by field by the first pass;
@@ -23,8 +23,21 @@ import type { Draft, JourneyDraft, StepDraft } from "./restore-records";
 
 const cellKey = (laneId: string, stageId: string): string => `${laneId}\u0000${stageId}`;
 
+type LinkedStepDraft = Omit<StepDraft, "id" | "sources"> & { id: string; sources: Step["sources"] };
+
+/** Each step's sources get valid ids, unique among the step's sources. */
+function settleSources(draft: StepDraft, path: string, log: RepairLog): Step["sources"] {
+  if (draft.sources.length === 0) return [];
+  const { ids } = assignIds(
+    draft.sources.map((source, i) => ({ id: source.id, path: `${path}.sources[${i}]` })),
+    "source",
+    log,
+  );
+  return draft.sources.map((source, i) => ({ ...source, id: ids[i] as string }));
+}
+
 /** Steps without a usable order go after the others in their lane × stage cell, in file order. */
-function settleOrder(steps: readonly (Omit<StepDraft, "id"> & { id: string })[]): Step[] {
+function settleOrder(steps: readonly LinkedStepDraft[]): Step[] {
   const highest = new Map<string, number>();
   for (const step of steps) {
     if (step.order === null) continue;
@@ -84,10 +97,16 @@ function linkFlows(
   return kept.map(({ flow }, i) => ({ ...flow, id: ids[i] as string }));
 }
 
+interface Known {
+  ids: ReadonlySet<string>;
+  renamed: ReadonlyMap<string, string>;
+}
+
 function linkAnnotations(
   drafts: readonly Draft<Annotation>[],
-  stepIds: ReadonlySet<string>,
-  renamedSteps: ReadonlyMap<string, string>,
+  steps: Known,
+  lanes: Known,
+  stages: Known,
   log: RepairLog,
 ): Annotation[] {
   const { ids } = assignIds(
@@ -96,15 +115,30 @@ function linkAnnotations(
     log,
   );
   return drafts.map((draft, i) => {
-    let stepId = draft.stepId === null ? null : follow(draft.stepId, renamedSteps);
-    if (stepId !== null && !stepIds.has(stepId)) {
+    let stepId = draft.stepId === null ? null : follow(draft.stepId, steps.renamed);
+    if (stepId !== null && !steps.ids.has(stepId)) {
       log.add(
         `annotations[${i}].stepId`,
         `no step with id ${quote(draft.stepId ?? "")}; no longer attached to a step`,
       );
       stepId = null;
     }
-    return { ...draft, id: ids[i] as string, stepId };
+    let laneId = draft.laneId === null ? null : follow(draft.laneId, lanes.renamed);
+    let stageId = draft.stageId === null ? null : follow(draft.stageId, stages.renamed);
+    if (laneId !== null && stageId !== null) {
+      const missing: string[] = [];
+      if (!lanes.ids.has(laneId)) missing.push(`no lane with id ${quote(draft.laneId ?? "")}`);
+      if (!stages.ids.has(stageId)) missing.push(`no stage with id ${quote(draft.stageId ?? "")}`);
+      if (missing.length > 0) {
+        log.add(
+          `annotations[${i}].${lanes.ids.has(laneId) ? "stageId" : "laneId"}`,
+          `${missing.join(" and ")}; no longer attached to a cell`,
+        );
+        laneId = null;
+        stageId = null;
+      }
+    }
+    return { ...draft, id: ids[i] as string, stepId, laneId, stageId };
   });
 }
 
@@ -172,6 +206,7 @@ export function linkJourney(draft: JourneyDraft, log: RepairLog): Journey {
       id: stepIds.ids[i] as string,
       laneId: follow(step.laneId, laneIds.renamed),
       stageId: follow(step.stageId, stageIds.renamed),
+      sources: settleSources(step, `steps[${i}]`, log),
     })),
   );
   return {
@@ -191,7 +226,13 @@ export function linkJourney(draft: JourneyDraft, log: RepairLog): Journey {
     stages: draft.stages.map((stage, i) => ({ ...stage, id: stageIds.ids[i] as string })),
     steps,
     flows: linkFlows(draft.flows, existingSteps, stepIds.renamed, log),
-    annotations: linkAnnotations(draft.annotations, existingSteps, stepIds.renamed, log),
+    annotations: linkAnnotations(
+      draft.annotations,
+      { ids: existingSteps, renamed: stepIds.renamed },
+      { ids: new Set(laneIds.ids), renamed: laneIds.renamed },
+      { ids: new Set(stageIds.ids), renamed: stageIds.renamed },
+      log,
+    ),
     customDataItems: draft.customDataItems.map((item, i): CustomDataItem => ({
       ...item,
       id: itemIds.ids[i] as string,

@@ -4,6 +4,7 @@ import {
   EVIDENCE_STATUSES,
   LAYERS,
   ORG_KINDS,
+  SOURCE_KINDS,
   type Actor,
   type Annotation,
   type CustomDataItem,
@@ -13,10 +14,15 @@ import {
   type Lane,
   type Stage,
   type Step,
+  type StepMetrics,
+  type EvidenceSource,
 } from "../domain/model";
 import { CITIZEN_COLOUR } from "../domain/organisations";
 import type { CollectionName } from "../domain/records";
-import { quote, type RepairLog } from "./errors";
+import { linkProblem } from "../domain/evidence";
+import { METRICS, emptyMetrics, metricValueProblem } from "../domain/step-metrics";
+import { quote, type Issue, type RepairLog } from "./errors";
+import { MAX_LIST_ITEMS } from "./limits";
 import type {
   ActorInput,
   AnnotationInput,
@@ -25,6 +31,8 @@ import type {
   FlowInput,
   JourneyInput,
   LaneInput,
+  MetricsInput,
+  SourceInput,
   StageInput,
   StepInput,
 } from "./input-schema";
@@ -54,8 +62,12 @@ export const DEFAULT_ORGANISATION_COLOUR = "#9aa5b1";
 /** A record whose id is not settled yet. */
 export type Draft<T extends { id: string }> = Omit<T, "id"> & { id: string | undefined };
 
-/** A step whose order is not settled yet: null means "place after the others in its cell". */
-export type StepDraft = Omit<Draft<Step>, "order"> & { order: number | null };
+/** A step whose order is not settled yet (null means "place after the others in its cell"),
+ * nor the ids of its sources. */
+export type StepDraft = Omit<Draft<Step>, "order" | "sources"> & {
+  order: number | null;
+  sources: Draft<EvidenceSource>[];
+};
 
 export interface JourneyDraft {
   /** The journey's own details: everything but its id and its lists (domain/records). */
@@ -142,7 +154,82 @@ function stepOrder(value: number | undefined, path: string, log: RepairLog): num
   return positiveZero(value, path, log);
 }
 
-function stepDraft(input: StepInput, path: string, log: RepairLog): StepDraft {
+/** Values that cannot be guessed (a measure out of its range, a link that is not a web address,
+ * an unknown kind of source) are not repaired: each is an issue that refuses the journey. */
+type Problems = Issue[];
+
+function describeNumber(value: number): string {
+  return Number.isNaN(value) ? "NaN" : String(value);
+}
+
+function metricsDraft(
+  input: MetricsInput | undefined,
+  path: string,
+  log: RepairLog,
+  problems: Problems,
+): StepMetrics {
+  const metrics = emptyMetrics();
+  if (input === undefined) return metrics;
+  for (const def of METRICS) {
+    const raw = input[def.key];
+    if (raw === undefined || raw === null) continue;
+    const at = `${path}.${def.key}`;
+    const value = Number.isFinite(raw) ? positiveZero(raw, at, log) : raw;
+    const problem = metricValueProblem(def.key, value);
+    if (problem === null) metrics[def.key] = value;
+    else problems.push({ path: at, message: `${describeNumber(raw)} ${problem}` });
+  }
+  return metrics;
+}
+
+function sourceDraft(
+  input: SourceInput,
+  path: string,
+  log: RepairLog,
+  problems: Problems,
+): Draft<EvidenceSource> {
+  let kind: EvidenceSource["kind"] = "other";
+  if (input.kind === undefined) {
+    problems.push({ path: `${path}.kind`, message: "is required" });
+  } else if ((SOURCE_KINDS as readonly string[]).includes(input.kind)) {
+    kind = input.kind as EvidenceSource["kind"];
+  } else {
+    problems.push({
+      path: `${path}.kind`,
+      message: `unknown kind of source ${quote(input.kind)} (expected one of ${SOURCE_KINDS.join(", ")})`,
+    });
+  }
+  let link: string | null = null;
+  if (input.link !== undefined && input.link !== null && input.link !== "") {
+    const problem = linkProblem(input.link);
+    if (problem === null) link = input.link;
+    else problems.push({ path: `${path}.link`, message: `${quote(input.link)} ${problem}` });
+  }
+  return {
+    id: input.id,
+    kind,
+    quote: longText(input.quote, `${path}.quote`, log),
+    link,
+    note: longText(input.note, `${path}.note`, log),
+  };
+}
+
+function sourcesDraft(
+  input: readonly SourceInput[] | undefined,
+  path: string,
+  log: RepairLog,
+  problems: Problems,
+): Draft<EvidenceSource>[] {
+  if (input === undefined) return [];
+  let kept = input;
+  if (input.length > MAX_LIST_ITEMS) {
+    log.add(path, `kept the first ${MAX_LIST_ITEMS} of ${input.length} sources`);
+    kept = input.slice(0, MAX_LIST_ITEMS);
+  }
+  return kept.map((source, i) => sourceDraft(source, `${path}[${i}]`, log, problems));
+}
+
+function stepDraft(input: StepInput, path: string, log: RepairLog, problems: Problems): StepDraft {
   return {
     id: input.id,
     laneId: input.laneId,
@@ -169,6 +256,8 @@ function stepDraft(input: StepInput, path: string, log: RepairLog): StepDraft {
     waitPoint: input.waitPoint ?? false,
     notes: longText(input.notes, `${path}.notes`, log),
     tags: textList(input.tags, `${path}.tags`, log),
+    sources: sourcesDraft(input.sources, `${path}.sources`, log, problems),
+    metrics: metricsDraft(input.metrics, `${path}.metrics`, log, problems),
   };
 }
 
@@ -182,7 +271,26 @@ function flowDraft(input: FlowInput, path: string, log: RepairLog): Draft<Flow> 
   };
 }
 
-function annotationDraft(input: AnnotationInput, path: string, log: RepairLog): Draft<Annotation> {
+function annotationDraft(
+  input: AnnotationInput,
+  path: string,
+  log: RepairLog,
+  problems: Problems,
+): Draft<Annotation> {
+  const stepId = input.stepId ?? null;
+  const laneId = input.laneId ?? null;
+  const stageId = input.stageId ?? null;
+  if (stepId !== null && (laneId !== null || stageId !== null)) {
+    problems.push({
+      path: `${path}.${laneId !== null ? "laneId" : "stageId"}`,
+      message: "an annotation is attached to a step or to a cell, not both",
+    });
+  } else if ((laneId === null) !== (stageId === null)) {
+    problems.push({
+      path: `${path}.${laneId === null ? "laneId" : "stageId"}`,
+      message: "a cell annotation needs both a lane and a stage",
+    });
+  }
   return {
     id: input.id,
     kind: repairChoice(
@@ -194,7 +302,9 @@ function annotationDraft(input: AnnotationInput, path: string, log: RepairLog): 
       log,
     ),
     text: longText(input.text, `${path}.text`, log),
-    stepId: input.stepId ?? null,
+    stepId,
+    laneId,
+    stageId,
   };
 }
 
@@ -225,8 +335,12 @@ function decisionDraft(
   };
 }
 
-/** Repairs every record's own fields. */
-export function draftJourney(input: JourneyInput, log: RepairLog): JourneyDraft {
+/** Repairs every record's own fields; values that cannot be repaired are added to `problems`. */
+export function draftJourney(
+  input: JourneyInput,
+  log: RepairLog,
+  problems: Issue[] = [],
+): JourneyDraft {
   const createdAt = repairTimestamp(input.createdAt, UNKNOWN_TIME, "createdAt", log);
   const meta: JourneyDraft["meta"] = {
     id: input.id,
@@ -246,10 +360,10 @@ export function draftJourney(input: JourneyInput, log: RepairLog): JourneyDraft 
     laneDraft(lane, actorTypes.get(lane.actorId) === "citizen", `lanes[${i}]`, log),
   );
   const stages = (input.stages ?? []).map((stage, i) => stageDraft(stage, `stages[${i}]`, log));
-  const steps = (input.steps ?? []).map((step, i) => stepDraft(step, `steps[${i}]`, log));
+  const steps = (input.steps ?? []).map((step, i) => stepDraft(step, `steps[${i}]`, log, problems));
   const flows = (input.flows ?? []).map((flow, i) => flowDraft(flow, `flows[${i}]`, log));
   const annotations = (input.annotations ?? []).map((annotation, i) =>
-    annotationDraft(annotation, `annotations[${i}]`, log),
+    annotationDraft(annotation, `annotations[${i}]`, log, problems),
   );
   const customDataItems = (input.customDataItems ?? []).map((item, i) =>
     customDataItemDraft(item, `customDataItems[${i}]`, log),

@@ -182,7 +182,7 @@ test("a file from a newer version of Seams is refused with a clear message", asy
   const before = await journeyCards(page).count();
   await openByPicker(page, [{ name: "newer-version.seams.json", bytes: readFileSync(join(FIXTURES, "newer-version.seams.json")) }]);
   const dialog = page.getByRole("dialog", { name: "This file could not be opened" });
-  await expect(dialog).toContainText("This journey was saved by a newer version of Seams (file format 99; this version opens up to format 1). Update Seams to open it.");
+  await expect(dialog).toContainText("This journey was saved by a newer version of Seams (file format 99; this version opens up to format 2). Update Seams to open it.");
   await dialog.getByRole("button", { name: "Close" }).click();
   await expect(journeyCards(page)).toHaveCount(before);
   expect(problems).toEqual([]);

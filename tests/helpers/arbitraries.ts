@@ -16,13 +16,16 @@ import {
   EVIDENCE_STATUSES,
   LAYERS,
   ORG_KINDS,
+  SOURCE_KINDS,
   type Actor,
   type Annotation,
   type Flow,
   type Journey,
   type Lane,
   type Step,
+  type StepMetrics,
 } from "../../src/domain/model";
+import { METRICS } from "../../src/domain/step-metrics";
 
 const MAX_MINUTES = 525_600 * 10;
 
@@ -95,6 +98,43 @@ const minutesArb: fc.Arbitrary<number | null> = fc.option(
     fc.double({ min: 0, max: MAX_MINUTES, noNaN: true }).map(noNegativeZero),
   ),
   { nil: null },
+);
+
+/** A measure within its range (a whole number for a volume), or null. */
+const metricArb = (key: keyof StepMetrics): fc.Arbitrary<number | null> => {
+  const def = METRICS.find((m) => m.key === key)!;
+  const value = def.whole
+    ? fc.integer({ min: def.min, max: Math.min(def.max, Number.MAX_SAFE_INTEGER) })
+    : fc.double({ min: def.min, max: def.max, noNaN: true }).map(noNegativeZero);
+  return fc.option(value, { nil: null });
+};
+
+const metricsArb: fc.Arbitrary<StepMetrics> = record({
+  volumePerYear: metricArb("volumePerYear"),
+  costPerTransactionGbp: metricArb("costPerTransactionGbp"),
+  staffMinutesPerTransaction: metricArb("staffMinutesPerTransaction"),
+  completionRatePercent: metricArb("completionRatePercent"),
+  failureRatePercent: metricArb("failureRatePercent"),
+  satisfactionPercent: metricArb("satisfactionPercent"),
+});
+
+const linkArb: fc.Arbitrary<string | null> = fc.option(
+  fc.oneof(
+    fc.webUrl({ validSchemes: ["https", "http"] }),
+    fc.constantFrom("https://www.gov.uk/after-a-death", "http://example.org/a?b=c&d=<e>"),
+  ),
+  { nil: null },
+);
+
+const sourcesArb = fc.uniqueArray(
+  record({
+    id: idArb,
+    kind: fc.constantFrom(...SOURCE_KINDS),
+    quote: longTextArb,
+    link: linkArb,
+    note: longTextArb,
+  }),
+  { selector: (source) => source.id, maxLength: 3 },
 );
 
 const orderArb: fc.Arbitrary<number> = fc.oneof(
@@ -179,6 +219,8 @@ export const journeyArb: fc.Arbitrary<Journey> = fc
         waitPoint: fc.boolean(),
         notes: longTextArb,
         tags: textListArb,
+        sources: sourcesArb,
+        metrics: metricsArb,
       }),
       { selector: (step) => step.id, maxLength: 10 },
     ),
@@ -197,7 +239,11 @@ export const journeyArb: fc.Arbitrary<Journey> = fc
         id: idArb,
         kind: fc.constantFrom(...ANNOTATION_KINDS),
         text: longTextArb,
-        step: fc.option(fc.nat(), { nil: null }),
+        at: fc.oneof(
+          fc.constant({ kind: "free" as const }),
+          record({ kind: fc.constant("step" as const), step: fc.nat() }),
+          record({ kind: fc.constant("cell" as const), lane: fc.nat(), stage: fc.nat() }),
+        ),
       }),
       { selector: (annotation) => annotation.id, maxLength: 4 },
     ),
@@ -250,10 +296,14 @@ export const journeyArb: fc.Arbitrary<Journey> = fc
         flows.push({ ...flow, from: fromId, to: toId });
       }
     }
-    const annotations: Annotation[] = raw.annotations.map(({ step, ...annotation }) => ({
-      ...annotation,
-      stepId: step === null || steps.length === 0 ? null : pick(steps, step).id,
-    }));
+    const annotations: Annotation[] = raw.annotations.map(({ at, ...annotation }) => {
+      const free = { ...annotation, stepId: null, laneId: null, stageId: null };
+      if (at.kind === "step" && steps.length > 0)
+        return { ...free, stepId: pick(steps, at.step).id };
+      if (at.kind === "cell" && lanes.length > 0 && raw.stages.length > 0)
+        return { ...free, laneId: pick(lanes, at.lane).id, stageId: pick(raw.stages, at.stage).id };
+      return free;
+    });
     return { ...raw, lanes, steps, flows, annotations };
   });
 

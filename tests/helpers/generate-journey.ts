@@ -15,6 +15,7 @@ import type {
   Step,
 } from "../../src/domain/model";
 import { CHANNELS } from "../../src/domain/model";
+import { emptyMetrics } from "../../src/domain/step-metrics";
 import { UK_ORGANISATIONS, actorFromTemplate, citizenActor } from "../../src/domain/organisations";
 
 export interface GenerateOptions {
@@ -227,6 +228,8 @@ export function generateJourney(options: GenerateOptions): Journey {
       waitPoint: false,
       notes: "",
       tags: [],
+      sources: [],
+      metrics: emptyMetrics(),
     });
   }
 

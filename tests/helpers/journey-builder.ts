@@ -114,6 +114,8 @@ export function buildJourney(spec: JourneySpec = {}): Journey {
     text: a.id,
     stepId: null,
     ...a,
+    laneId: a.laneId ?? null,
+    stageId: a.stageId ?? null,
   }));
 
   return {

@@ -1,4 +1,5 @@
 import { describe, it, expect } from "vitest";
+import { emptyMetrics } from "../../src/domain/step-metrics";
 import { test, fc } from "@fast-check/vitest";
 import { propertyParams } from "../helpers/runs";
 import {
@@ -122,6 +123,8 @@ describe("createJourney and newStep", () => {
       waitPoint: false,
       notes: "",
       tags: [],
+      sources: [],
+      metrics: emptyMetrics(),
     });
   });
 
@@ -774,10 +777,37 @@ describe("stages", () => {
   });
 });
 
+const note = (id: string, stepId: string | null) => ({
+  id,
+  kind: "note" as const,
+  text: id,
+  stepId,
+  laneId: null,
+  stageId: null,
+});
+
 describe("annotations", () => {
   it.each([
-    [{ id: "n3", kind: "pain-point" as const, text: "Long wait", stepId: "a" }],
-    [{ id: "n3", kind: "question" as const, text: "Who checks?", stepId: null }],
+    [
+      {
+        id: "n3",
+        kind: "pain-point" as const,
+        text: "Long wait",
+        stepId: "a",
+        laneId: null,
+        stageId: null,
+      },
+    ],
+    [
+      {
+        id: "n3",
+        kind: "question" as const,
+        text: "Who checks?",
+        stepId: null,
+        laneId: null,
+        stageId: null,
+      },
+    ],
   ])("adds %o at the end", (annotation) => {
     const j = base();
     const next = addAnnotation(j, annotation);
@@ -786,18 +816,28 @@ describe("annotations", () => {
   });
 
   it.each([
-    ["an annotation id already used", { id: "n1", kind: "note" as const, text: "", stepId: null }],
-    ["a missing step", { id: "n3", kind: "note" as const, text: "", stepId: "zz" }],
+    [
+      "an annotation id already used",
+      { id: "n1", kind: "note" as const, text: "", stepId: null, laneId: null, stageId: null },
+    ],
+    [
+      "a missing step",
+      { id: "n3", kind: "note" as const, text: "", stepId: "zz", laneId: null, stageId: null },
+    ],
   ])("refuses %s", (_what, annotation) => {
     const j = base();
     expect(addAnnotation(j, annotation)).toBe(j);
   });
 
   it.each([
-    [{ text: "Rewritten" }, { id: "n1", kind: "note", text: "Rewritten", stepId: "b" }],
-    [{ kind: "opportunity" as const }, { id: "n1", kind: "opportunity", text: "n1", stepId: "b" }],
-    [{ stepId: null }, { id: "n1", kind: "note", text: "n1", stepId: null }],
-    [{ stepId: "e" }, { id: "n1", kind: "note", text: "n1", stepId: "e" }],
+    [{ text: "Rewritten" }, { ...note("n1", "b"), text: "Rewritten" }],
+    [{ kind: "opportunity" as const }, { ...note("n1", "b"), kind: "opportunity" }],
+    [{ stepId: null }, note("n1", null)],
+    [{ stepId: "e" }, note("n1", "e")],
+    [
+      { stepId: null, laneId: "L2", stageId: "S3" },
+      { ...note("n1", null), laneId: "L2", stageId: "S3" },
+    ],
   ])("updates an annotation with %o", (patch, expected) => {
     const j = base();
     const next = updateAnnotation(j, "n1", patch);
@@ -809,9 +849,44 @@ describe("annotations", () => {
     ["an unchanged text", "n1", { text: "n1" }],
     ["a missing annotation", "zz", { text: "x" }],
     ["a move to a missing step", "n1", { stepId: "zz" }],
+    ["a move to a step and a cell at once", "n1", { laneId: "L1", stageId: "S1" }],
+    ["a move to a lane with no stage", "n1", { stepId: null, laneId: "L1" }],
+    ["a move to a missing lane", "n1", { stepId: null, laneId: "L9", stageId: "S1" }],
   ])("updateAnnotation returns the same journey for %s", (_what, id, patch) => {
     const j = base();
     expect(updateAnnotation(j, id, patch)).toBe(j);
+  });
+
+  it("adds an annotation on a lane × stage cell, and refuses a cell that is not there", () => {
+    const j = base();
+    const onCell = { ...note("n3", null), laneId: "L3", stageId: "S3" };
+    expect(addAnnotation(j, onCell).annotations).toEqual([...j.annotations, onCell]);
+    expect(addAnnotation(j, { ...onCell, stageId: "S9" })).toBe(j);
+    expect(addAnnotation(j, { ...onCell, stepId: "a" })).toBe(j);
+    expect(addAnnotation(j, { ...onCell, stageId: null })).toBe(j);
+  });
+
+  it("moves cell annotations with the steps of a removed lane or stage, or removes them with the steps", () => {
+    const j = addAnnotation(base(), { ...note("n3", null), laneId: "L1", stageId: "S2" });
+    expect(removeLane(j, "L1", { kind: "move-steps", to: "L2" }).annotations[2]).toEqual({
+      ...note("n3", null),
+      laneId: "L2",
+      stageId: "S2",
+    });
+    expect(removeStage(j, "S2", { kind: "move-steps", to: "S3" }).annotations[2]).toEqual({
+      ...note("n3", null),
+      laneId: "L1",
+      stageId: "S3",
+    });
+    expect(removeLane(j, "L1", { kind: "delete-steps" }).annotations.map((a) => a.id)).toEqual([
+      "n2",
+    ]);
+    expect(removeStage(j, "S2", { kind: "delete-steps" }).annotations.map((a) => a.id)).toEqual([
+      "n1",
+      "n2",
+    ]);
+    const kept = removeStage(j, "S3", { kind: "delete-steps" });
+    expect(kept.annotations).toBe(j.annotations);
   });
 
   it("removes an annotation", () => {
@@ -1071,7 +1146,18 @@ describe("purity: no operation mutates its input", () => {
     ["moveStage", (j) => moveStage(j, "S1", 2)],
     ["removeStage delete", (j) => removeStage(j, "S1", { kind: "delete-steps" })],
     ["removeStage move", (j) => removeStage(j, "S1", { kind: "move-steps", to: "S2" })],
-    ["addAnnotation", (j) => addAnnotation(j, { id: "n9", kind: "note", text: "", stepId: "a" })],
+    [
+      "addAnnotation",
+      (j) =>
+        addAnnotation(j, {
+          id: "n9",
+          kind: "note",
+          text: "",
+          stepId: "a",
+          laneId: null,
+          stageId: null,
+        }),
+    ],
     ["updateAnnotation", (j) => updateAnnotation(j, "n1", { text: "x" })],
     ["removeAnnotation", (j) => removeAnnotation(j, "n1")],
     ["decideDuplicate", (j) => decideDuplicate(j, "a|b", "confirmed")],

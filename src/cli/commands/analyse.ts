@@ -112,6 +112,7 @@ export function findingsReport(journey: Journey, analysis: JourneyAnalysis, file
     ["Repeated information", String(s.repeatedItems)],
     ["Channel switches along the path", formatRange(s.channelSwitches)],
     ["Contacts the citizen starts", formatRange(s.contactsStarted)],
+    ["In-person visits along the path", formatRange(s.inPersonVisits)],
     ["Active time along the path", formatMinutesRange(s.activeMinutes)],
     ["Elapsed time along the path", formatMinutesRange(s.elapsedMinutes)],
     ["Dead ends", stepList(s.deadEnds, names)],

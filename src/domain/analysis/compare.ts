@@ -4,6 +4,7 @@
  */
 import type { Journey, Step } from "../model";
 import { foldText, normaliseTerms } from "../text";
+import { compareCosts, type CostComparison } from "./costs";
 import type { DuplicateCluster } from "./duplicates";
 import type { Handoff } from "./handoffs";
 import { analyseJourney, type JourneyAnalysis } from "./index";
@@ -40,6 +41,8 @@ export interface JourneyComparison {
   duplicates: Changes<DuplicateCluster>;
   /** Repeated items only (asked by more than one step). */
   repeated: Changes<RepeatedItem>;
+  /** The counted saving (or added cost) per organisation. */
+  costs: CostComparison;
 }
 
 const METRICS: [MetricKey, string][] = [
@@ -54,6 +57,7 @@ const METRICS: [MetricKey, string][] = [
   ["repeatedItems", "Repeated information"],
   ["channelSwitches", "Channel switches along the path"],
   ["contactsStarted", "Contacts the citizen starts"],
+  ["inPersonVisits", "In-person visits along the path"],
   ["activeMinutes", "Active time along the path (minutes)"],
   ["elapsedMinutes", "Elapsed time along the path (minutes)"],
   ["deadEnds", "Dead ends"],
@@ -178,7 +182,7 @@ export function compareJourneys(a: Journey, b: Journey): JourneyComparison {
     (r) => r.itemId,
     (x, y) => x.count !== y.count || x.organisationIds.length !== y.organisationIds.length,
   );
-  return { a: A, b: B, metrics, handoffs, duplicates, repeated };
+  return { a: A, b: B, metrics, handoffs, duplicates, repeated, costs: compareCosts(A.costs, B.costs) };
 }
 
 /** Removed and added clusters that still share at least two steps: the same duplication, grown

@@ -26,6 +26,8 @@ export interface Scorecard {
   /** Ranges over the start-to-end paths (see pathMeasures); null when no path exists. */
   channelSwitches: Range | null;
   contactsStarted: Range | null;
+  /** In-person visits along the path: in-person steps, those joined by a flow counting once. */
+  inPersonVisits: Range | null;
   activeMinutes: Range | null;
   elapsedMinutes: Range | null;
   deadEnds: StepId[];
@@ -78,6 +80,7 @@ export function scorecard(journey: Journey, inputs: ScorecardInputs = {}): Score
     repeatedItems: repeated.filter((r) => r.repeated).length,
     channelSwitches: paths?.channelSwitches ?? null,
     contactsStarted: paths?.contactsStarted ?? null,
+    inPersonVisits: paths?.inPersonVisits ?? null,
     activeMinutes: paths?.activeMinutes ?? null,
     elapsedMinutes: paths?.elapsedMinutes ?? null,
     deadEnds: deadEndSteps(ix),

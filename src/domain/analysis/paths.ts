@@ -17,6 +17,18 @@ export interface PathMeasures {
   elapsedMinutes: Range;
   channelSwitches: Range;
   contactsStarted: Range;
+  inPersonVisits: Range;
+}
+
+/** Whether the step at a position begins an in-person visit: an in-person step that no flow
+ * from another in-person step leads into (in-person steps joined by a flow are one visit, such
+ * as booking in at the counter and then being seen). */
+export function startsVisit(ix: JourneyIndex, i: number): boolean {
+  if (ix.steps[i]?.channel !== "in-person") return false;
+  return !ix.inFlows[i]!.some((k) => {
+    const from = ix.flowFrom[k]!;
+    return from !== i && ix.steps[from]?.channel === "in-person";
+  });
 }
 
 /** Positions of the steps that start the journey: no flow comes into them from another step. */
@@ -122,7 +134,7 @@ function components(ix: JourneyIndex): { comp: Int32Array; count: number } {
 const NONE = CHANNELS.length; // no channel met yet
 const STATES = NONE + 1;
 
-/** Time, channel switches and contacts along the paths from a start step to an end, as ranges.
+/** Time, channel switches, contacts and in-person visits along the paths from a start step to an end, as ranges.
  * Loops are collapsed: a loop's steps count once, in journey order. A channel switch is a change
  * between consecutive steps that have a channel (automated steps do not count); a contact the
  * citizen starts is a flow from a citizen step to an organisation step. Null when no path
@@ -138,6 +150,7 @@ export function pathMeasures(
   const active = new Float64Array(count);
   const elapsed = new Float64Array(count);
   const contacts = new Float64Array(count);
+  const visits = new Float64Array(count);
   const first = new Int32Array(count).fill(NONE);
   const last = new Int32Array(count).fill(NONE);
   const switches = new Float64Array(count);
@@ -148,6 +161,7 @@ export function pathMeasures(
     const c = comp[i]!;
     active[c]! += step.activeMinutes ?? 0;
     elapsed[c]! += (step.activeMinutes ?? 0) + (step.waitingMinutes ?? 0);
+    if (startsVisit(ix, i)) visits[c]!++;
     const ch = step.channel && step.channel !== "automated" ? CHANNELS.indexOf(step.channel) : NONE;
     if (ch !== NONE) {
       if (first[c] === NONE) first[c] = ch;
@@ -172,6 +186,8 @@ export function pathMeasures(
   const hiElapsed = new Float64Array(count);
   const loContacts = new Float64Array(count);
   const hiContacts = new Float64Array(count);
+  const loVisits = new Float64Array(count);
+  const hiVisits = new Float64Array(count);
   const swLo = new Float64Array(count * STATES);
   const swHi = new Float64Array(count * STATES);
   for (let c = 0; c < count; c++) {
@@ -183,6 +199,8 @@ export function pathMeasures(
     let he = ha;
     let lc = la;
     let hc = ha;
+    let lv = la;
+    let hv = ha;
     to.forEach((t, e) => {
       const w = edgeContact[c]![e]!;
       la = Math.min(la, loActive[t]!);
@@ -191,6 +209,8 @@ export function pathMeasures(
       he = Math.max(he, hiElapsed[t]!);
       lc = Math.min(lc, w + loContacts[t]!);
       hc = Math.max(hc, w + hiContacts[t]!);
+      lv = Math.min(lv, loVisits[t]!);
+      hv = Math.max(hv, hiVisits[t]!);
     });
     loActive[c] = active[c]! + la;
     hiActive[c] = active[c]! + ha;
@@ -198,6 +218,8 @@ export function pathMeasures(
     hiElapsed[c] = elapsed[c]! + he;
     loContacts[c] = contacts[c]! + lc;
     hiContacts[c] = contacts[c]! + hc;
+    loVisits[c] = visits[c]! + lv;
+    hiVisits[c] = visits[c]! + hv;
     for (let s = 0; s < STATES; s++) {
       const add = first[c] === NONE ? 0 : switches[c]! + (s !== NONE && s !== first[c] ? 1 : 0);
       const out = first[c] === NONE ? s : last[c]!;
@@ -225,6 +247,7 @@ export function pathMeasures(
     activeMinutes: range((c) => [loActive[c]!, hiActive[c]!]),
     elapsedMinutes: range((c) => [loElapsed[c]!, hiElapsed[c]!]),
     contactsStarted: range((c) => [loContacts[c]!, hiContacts[c]!]),
+    inPersonVisits: range((c) => [loVisits[c]!, hiVisits[c]!]),
     channelSwitches: range((c) => [swLo[c * STATES + NONE]!, swHi[c * STATES + NONE]!]),
   };
 }

@@ -13,12 +13,15 @@ import type {
   AnnotationKind,
   Channel,
   Emotion,
+  EvidenceSource,
   EvidenceStatus,
   Journey,
   Layer,
   OrgKind,
   Step,
+  StepMetrics,
 } from "../model";
+import { emptyMetrics } from "../step-metrics";
 import { actorFromTemplate, citizenActor, organisationTemplate } from "../organisations";
 import { emptyCollections } from "../records";
 
@@ -58,6 +61,11 @@ export interface SampleStep {
   wait?: boolean;
   notes?: string;
   tags?: readonly string[];
+  /** The research behind the step; each source's id is made from the step's key and its
+   * place in the list. */
+  sources?: readonly Omit<EvidenceSource, "id">[];
+  /** Known measures; the others are null. */
+  metrics?: Partial<StepMetrics>;
 }
 
 export interface SampleFlow {
@@ -71,7 +79,10 @@ export interface SampleAnnotation {
   key: string;
   kind: AnnotationKind;
   text: string;
+  /** Attached to this step, or to the cell of `lane` and `stage`, or free when none is given. */
   step?: string;
+  lane?: string;
+  stage?: string;
 }
 
 export interface SampleDataItem {
@@ -171,6 +182,11 @@ export function buildSample(spec: SampleSpec): Journey {
       waitPoint: s.wait ?? false,
       notes: s.notes ?? "",
       tags: [...(s.tags ?? [])],
+      sources: (s.sources ?? []).map((source, i) => ({
+        ...source,
+        id: `${ids.step(s.key)}.source.${i + 1}`,
+      })),
+      metrics: { ...emptyMetrics(), ...s.metrics },
     };
   });
   return {
@@ -204,6 +220,8 @@ export function buildSample(spec: SampleSpec): Journey {
       kind: a.kind,
       text: a.text,
       stepId: a.step === undefined ? null : ids.step(a.step),
+      laneId: a.lane === undefined ? null : ids.lane(a.lane),
+      stageId: a.stage === undefined ? null : ids.stage(a.stage),
     })),
     customDataItems: (spec.dataItems ?? []).map((d) => ({
       id: ids.dataItem(d.key),

@@ -26,6 +26,7 @@ function scorecardRows(s: Scorecard): Row[] {
     { label: "Repeated information", value: String(s.repeatedItems) },
     { label: "Channel switches along the path", value: formatRange(s.channelSwitches) },
     { label: "Contacts the citizen starts", value: formatRange(s.contactsStarted) },
+    { label: "In-person visits along the path", value: formatRange(s.inPersonVisits) },
     { label: "Active time along the path", value: formatMinutesRange(s.activeMinutes) },
     { label: "Elapsed time along the path", value: formatMinutesRange(s.elapsedMinutes) },
     { label: "Dead ends", value: String(s.deadEnds.length), steps: s.deadEnds },

@@ -269,14 +269,14 @@ describe("B09 missing or wrong format name and version", () => {
 });
 
 describe("B10 newer version", () => {
-  it.each([2, 999])("format version %i is refused as newer, with its version", (version) => {
+  it.each([3, 999])("format version %i is refused as newer, with its version", (version) => {
     const value = minimalEnvelope();
     value.formatVersion = version;
     expect(errorOf(parseJourneyFile(JSON.stringify(value)))).toEqual({
       kind: "newer-version",
-      message: `The file has format version ${version}; this version of Seams opens up to 1.`,
+      message: `The file has format version ${version}; this version of Seams opens up to 2.`,
       fileVersion: version,
-      supportedVersion: 1,
+      supportedVersion: 2,
     });
   });
 });

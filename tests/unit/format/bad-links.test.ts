@@ -132,6 +132,8 @@ describe("B19 dangling flows", () => {
       kind: "pain-point",
       text: "Date of birth is asked twice.",
       stepId: null,
+      laneId: null,
+      stageId: null,
     });
     expect(result.report).toEqual([
       {

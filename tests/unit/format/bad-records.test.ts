@@ -10,8 +10,10 @@ import {
   fileWith,
   MINIMAL_TEXT,
   opened,
+  storyWith,
   type Raw,
 } from "./sample-file";
+import { emptyMetrics } from "../../../src/domain/step-metrics";
 
 afterEach(expectNoPollution);
 
@@ -180,7 +182,7 @@ describe("B15 non-finite and negative-zero numbers", () => {
 
 describe("B16 (adapted) a step with only its place", () => {
   it("gets every default and no report", () => {
-    const text = fileWith((journey) => {
+    const text = storyWith((journey) => {
       journey.steps = [{ id: "bare", laneId: "lane_ro", stageId: "stage_notify" }];
       journey.flows = [];
       journey.annotations = [];
@@ -207,6 +209,8 @@ describe("B16 (adapted) a step with only its place", () => {
         waitPoint: false,
         notes: "",
         tags: [],
+        sources: [],
+        metrics: emptyMetrics(),
       },
     ]);
   });

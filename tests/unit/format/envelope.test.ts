@@ -18,7 +18,7 @@ const packageVersion = (
 describe("the envelope", () => {
   it("names the format and its version", () => {
     expect(FORMAT_NAME).toBe("seams-journey");
-    expect(FORMAT_VERSION).toBe(1);
+    expect(FORMAT_VERSION).toBe(2);
     expect(APP_VERSION).toBe("0.1.0");
   });
 
@@ -32,7 +32,7 @@ describe("the envelope", () => {
       toEnvelope(journey, { savedAt: "2026-03-01T12:00:00.000Z", baseVersionId: "version_1" }),
     ).toStrictEqual({
       format: "seams-journey",
-      formatVersion: 1,
+      formatVersion: 2,
       appVersion: "0.1.0",
       savedAt: "2026-03-01T12:00:00.000Z",
       baseVersionId: "version_1",
@@ -64,7 +64,7 @@ describe("the envelope", () => {
     expect(text.split("\n").slice(0, 9)).toEqual([
       "{",
       '  "format": "seams-journey",',
-      '  "formatVersion": 1,',
+      '  "formatVersion": 2,',
       '  "appVersion": "0.1.0",',
       '  "savedAt": "2026-03-01T12:00:00.000Z",',
       '  "baseVersionId": null,',

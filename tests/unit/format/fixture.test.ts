@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Journey } from "../../../src/domain/model";
+import { emptyMetrics } from "../../../src/domain/step-metrics";
 import { serializeJourney } from "../../../src/format/envelope";
 import { parseJourneyFile } from "../../../src/format/parse";
 import { MINIMAL_TEXT, opened } from "./sample-file";
 
-/** What tests/fixtures/format/v1-minimal.seams.json (frozen, never edited) must open as. */
+/** What tests/fixtures/format/v1-minimal.seams.json (frozen, never edited) must open as: migrated
+ * to the current format, every step with no sources and no measures, every annotation with no
+ * cell. */
 const GOLDEN: Journey = {
   id: "journey_death01",
   title: "Register a death and tell government",
@@ -69,6 +72,8 @@ const GOLDEN: Journey = {
       waitPoint: true,
       notes: "",
       tags: ["bereavement"],
+      sources: [],
+      metrics: emptyMetrics(),
     },
     {
       id: "step_register",
@@ -89,6 +94,8 @@ const GOLDEN: Journey = {
       waitPoint: false,
       notes: "Gives a Tell Us Once reference number, valid for 28 days.",
       tags: [],
+      sources: [],
+      metrics: emptyMetrics(),
     },
     {
       id: "step_tuo",
@@ -109,6 +116,8 @@ const GOLDEN: Journey = {
       waitPoint: false,
       notes: "",
       tags: ["tell-us-once"],
+      sources: [],
+      metrics: emptyMetrics(),
     },
   ],
   flows: [
@@ -116,12 +125,21 @@ const GOLDEN: Journey = {
     { id: "flow_2", from: "step_register", to: "step_tuo", label: "With consent", dataShare: true },
   ],
   annotations: [
-    { id: "note_1", kind: "pain-point", text: "Date of birth is asked twice.", stepId: "step_tuo" },
+    {
+      id: "note_1",
+      kind: "pain-point",
+      text: "Date of birth is asked twice.",
+      stepId: "step_tuo",
+      laneId: null,
+      stageId: null,
+    },
     {
       id: "note_2",
       kind: "question",
       text: "Does Tell Us Once reach every council?",
       stepId: null,
+      laneId: null,
+      stageId: null,
     },
   ],
   customDataItems: [
@@ -131,13 +149,14 @@ const GOLDEN: Journey = {
 };
 
 describe("frozen fixture v1-minimal.seams.json (B11)", () => {
-  it("opens as the golden journey with no repairs", () => {
+  it("opens, migrated to the current format, as the golden journey with no repairs", () => {
+    expect(JSON.parse(MINIMAL_TEXT).formatVersion).toBe(1);
     const result = opened(parseJourneyFile(MINIMAL_TEXT));
     expect(result.report).toEqual([]);
     expect(result.journey).toStrictEqual(GOLDEN);
     expect(result.envelope).toStrictEqual({
       format: "seams-journey",
-      formatVersion: 1,
+      formatVersion: 2,
       appVersion: "0.1.0",
       savedAt: "2026-02-03T10:15:00.000Z",
       baseVersionId: null,
@@ -145,9 +164,18 @@ describe("frozen fixture v1-minimal.seams.json (B11)", () => {
     });
   });
 
-  it("holds what serializeJourney writes for the golden journey", () => {
-    expect(serializeJourney(GOLDEN, { savedAt: "2026-02-03T10:15:00.000Z" })).toBe(
-      JSON.stringify(JSON.parse(MINIMAL_TEXT), null, 2),
-    );
+  it("is saved again as the current format, with the new fields and nothing else changed", () => {
+    const old = JSON.parse(MINIMAL_TEXT);
+    const saved = JSON.parse(serializeJourney(GOLDEN, { savedAt: "2026-02-03T10:15:00.000Z" }));
+    expect(saved.formatVersion).toBe(2);
+    for (const step of old.journey.steps) {
+      step.sources = [];
+      step.metrics = emptyMetrics();
+    }
+    for (const annotation of old.journey.annotations) {
+      annotation.laneId = null;
+      annotation.stageId = null;
+    }
+    expect(saved).toStrictEqual({ ...old, formatVersion: 2 });
   });
 });

@@ -22,8 +22,10 @@ const toV3: Migration = {
 
 describe("the migration list", () => {
   it("is valid for the current format version", () => {
-    expect(FORMAT_VERSION).toBe(1);
-    expect(MIGRATIONS).toEqual([]);
+    expect(FORMAT_VERSION).toBe(2);
+    expect(MIGRATIONS.map((m) => m.name)).toEqual([
+      "add-step-sources-metrics-and-cell-annotations",
+    ]);
     expect(validateMigrations(MIGRATIONS)).toEqual({ ok: true });
   });
 });
@@ -84,7 +86,8 @@ describe("migrateEnvelope", () => {
   });
 
   it("leaves a current envelope as it is", () => {
-    expect(migrateEnvelope(v1, 1)).toEqual({ ok: true, envelope: v1, applied: [] });
+    const v2 = { ...v1, formatVersion: 2 };
+    expect(migrateEnvelope(v2, 2)).toEqual({ ok: true, envelope: v2, applied: [] });
   });
 
   it("refuses a newer version", () => {
@@ -138,5 +141,73 @@ describe("migrateEnvelope", () => {
     expect(!result.ok && result.error.kind === "invalid" && result.error.issues[0]?.message).toBe(
       "the migrations are broken: expected 2 migrations (versions 2 to 3), found 1",
     );
+  });
+});
+
+describe("version 2: step sources and measures, cell annotations", () => {
+  const migration = MIGRATIONS[0] as Migration;
+  const before: RawEnvelope = {
+    format: "seams-journey",
+    formatVersion: 1,
+    journey: {
+      id: "j",
+      steps: [
+        { id: "a", laneId: "L", stageId: "S", label: "Book" },
+        "not a step",
+        { id: "b", laneId: "L", stageId: "S", sources: [{ id: "s1", kind: "survey" }] },
+      ],
+      annotations: [{ id: "n", kind: "note", text: "x", stepId: "a" }],
+    },
+  };
+  const empty = {
+    volumePerYear: null,
+    costPerTransactionGbp: null,
+    staffMinutesPerTransaction: null,
+    completionRatePercent: null,
+    failureRatePercent: null,
+    satisfactionPercent: null,
+  };
+
+  it("gives every step no sources and unknown measures, every annotation no cell", () => {
+    const frozen = structuredClone(before);
+    const result = migrateEnvelope(before, 1);
+    expect(result).toEqual({
+      ok: true,
+      applied: [migration.name],
+      envelope: {
+        format: "seams-journey",
+        formatVersion: 2,
+        journey: {
+          id: "j",
+          steps: [
+            { id: "a", laneId: "L", stageId: "S", label: "Book", sources: [], metrics: empty },
+            "not a step",
+            {
+              id: "b",
+              laneId: "L",
+              stageId: "S",
+              sources: [{ id: "s1", kind: "survey" }],
+              metrics: empty,
+            },
+          ],
+          annotations: [
+            { id: "n", kind: "note", text: "x", stepId: "a", laneId: null, stageId: null },
+          ],
+        },
+      },
+    });
+    expect(before).toEqual(frozen);
+  });
+
+  it("leaves a journey without lists, or no journey, for restore to report", () => {
+    expect(migration.up({ format: "seams-journey", journey: { id: "j" } })).toEqual({
+      format: "seams-journey",
+      journey: { id: "j" },
+    });
+    expect(migration.up({ format: "seams-journey", journey: [] })).toEqual({
+      format: "seams-journey",
+      journey: [],
+    });
+    expect(migration.up({ journey: { steps: "x" } })).toEqual({ journey: { steps: "x" } });
   });
 });

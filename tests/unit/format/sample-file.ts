@@ -9,6 +9,12 @@ export const MINIMAL_TEXT = readFileSync(
   "utf8",
 );
 
+/** The frozen v2 fixture (sources, measures and a cell annotation), as text. */
+export const STORY_TEXT = readFileSync(
+  new URL("../../fixtures/format/v2-story.seams.json", import.meta.url),
+  "utf8",
+);
+
 /** Parsed JSON, loosely typed so tests can damage any part of it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Raw = any;
@@ -16,6 +22,18 @@ export type Raw = any;
 /** A fresh copy of the fixture's envelope. */
 export function minimalEnvelope(): Raw {
   return JSON.parse(MINIMAL_TEXT);
+}
+
+/** A fresh copy of the v2 fixture's envelope. */
+export function storyEnvelope(): Raw {
+  return JSON.parse(STORY_TEXT);
+}
+
+/** The v2 fixture's text after `change` has damaged a fresh copy of its journey. */
+export function storyWith(change: (journey: Raw, envelope: Raw) => void): string {
+  const envelope = storyEnvelope();
+  change(envelope.journey, envelope);
+  return JSON.stringify(envelope);
 }
 
 /** The fixture's text after `change` has damaged a fresh copy of its journey. */

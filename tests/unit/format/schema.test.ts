@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { Journey } from "../../../src/domain/model";
 import { journeySchema } from "../../../src/format/journey-schema";
 import { issuesFromZod } from "../../../src/format/zod-issues";
-import { minimalEnvelope, type Raw } from "./sample-file";
+import { storyEnvelope, type Raw } from "./sample-file";
 
 type Equal<A, B> =
   (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -11,7 +11,7 @@ type Equal<A, B> =
 const sameType: Equal<z.output<typeof journeySchema>, Journey> = true;
 
 function issuesFor(change: (journey: Raw) => void) {
-  const journey = minimalEnvelope().journey;
+  const journey = storyEnvelope().journey;
   change(journey);
   const result = journeySchema.safeParse(journey, { reportInput: true });
   return result.success ? [] : issuesFromZod(result.error.issues);
@@ -108,6 +108,97 @@ describe("journeySchema: what a valid journey is", () => {
       "an annotation on a missing step",
       (j) => (j.annotations[1].stepId = "ghost"),
       [{ path: "annotations[1].stepId", message: 'no step with id "ghost"' }],
+    ],
+    [
+      "an annotation on a step and a cell at once",
+      (j) => (j.annotations[2].stepId = "step_book"),
+      [
+        {
+          path: "annotations[2].laneId",
+          message: "an annotation is attached to a step or to a cell, not both",
+        },
+      ],
+    ],
+    [
+      "a cell annotation with no stage",
+      (j) => (j.annotations[2].stageId = null),
+      [
+        {
+          path: "annotations[2].stageId",
+          message: "a cell annotation needs a stage as well as a lane",
+        },
+      ],
+    ],
+    [
+      "a cell annotation in a missing lane",
+      (j) => (j.annotations[2].laneId = "lane_x"),
+      [{ path: "annotations[2].laneId", message: 'no lane with id "lane_x"' }],
+    ],
+    [
+      "a completion rate over 100%",
+      (j) => (j.steps[1].metrics.completionRatePercent = 120),
+      [
+        {
+          path: "steps[1].metrics.completionRatePercent",
+          message: "Too big: expected number to be <=100",
+        },
+      ],
+    ],
+    [
+      "a volume that is not whole",
+      (j) => (j.steps[1].metrics.volumePerYear = 1.5),
+      [
+        {
+          path: "steps[1].metrics.volumePerYear",
+          message: "expected a whole number, got a number",
+        },
+      ],
+    ],
+    [
+      "a negative cost",
+      (j) => (j.steps[1].metrics.costPerTransactionGbp = -1),
+      [
+        {
+          path: "steps[1].metrics.costPerTransactionGbp",
+          message: "Too small: expected number to be >=0",
+        },
+      ],
+    ],
+    [
+      "a measure missing",
+      (j) => delete j.steps[1].metrics.satisfactionPercent,
+      [{ path: "steps[1].metrics.satisfactionPercent", message: "is required" }],
+    ],
+    [
+      "a script link",
+      (j) => (j.steps[1].sources[0].link = "javascript:alert(1)"),
+      [
+        {
+          path: "steps[1].sources[0].link",
+          message: "must be a web address starting with https:// or http://",
+        },
+      ],
+    ],
+    [
+      "an unknown kind of source",
+      (j) => (j.steps[0].sources[0].kind = "rumour"),
+      [
+        {
+          path: "steps[0].sources[0].kind",
+          message:
+            'Invalid option: expected one of "interview"|"analytics"|"policy"|"observation"|"survey"|"other"',
+        },
+      ],
+    ],
+    [
+      "two sources of one step with one id",
+      (j) => (j.steps[0].sources[1].id = "source_1"),
+      [
+        {
+          path: "steps[0].sources[1].id",
+          message: 'duplicate id "source_1" (first used by steps[0].sources[0])',
+        },
+      ],
     ],
   ])("refuses %s, located", (_name, change, issues) => {
     const found = issuesFor(change).sort((a, b) => (a.path < b.path ? -1 : 1));

@@ -88,7 +88,13 @@ describe("extractEnvelopeFromSvg", () => {
     ];
     // A quadratic scan would not finish within the test's time limit on these.
     const found = attempts.map((svg) => extractEnvelopeFromSvg(svg));
-    expect(found.map((f) => (f === null ? null : f.length))).toEqual([null, null, null, null, 200_000]);
+    expect(found.map((f) => (f === null ? null : f.length))).toEqual([
+      null,
+      null,
+      null,
+      null,
+      200_000,
+    ]);
   });
 });
 
@@ -143,7 +149,7 @@ describe("opening an SVG with parseJourneyFile", () => {
 
   it("refuses embedded data of a newer version", () => {
     const envelope = minimalEnvelope();
-    envelope.formatVersion = 2;
+    envelope.formatVersion = 3;
     expect(errorOf(parseJourneyFile(svgAround(metadataFor(JSON.stringify(envelope))))).kind).toBe(
       "newer-version",
     );

@@ -107,7 +107,15 @@ const item = (label: string, stepIds: string[], firstStepId = stepIds[0]!): Repe
   asks: [],
 });
 const analysis = (parts: Partial<JourneyAnalysis>): JourneyAnalysis =>
-  ({ handoffs: [], repeated: [], duplicates: [], scorecard: {} as JourneyAnalysis["scorecard"], ...parts });
+  ({
+    handoffs: [],
+    repeated: [],
+    duplicates: [],
+    scorecard: {} as JourneyAnalysis["scorecard"],
+    costs: { organisations: [], total: { yearlyCostGbp: 0, yearlyStaffHours: 0, costPerJourneyGbp: 0, staffMinutesPerJourney: 0 }, citizenStepsWithCost: [] },
+    assumptionOnly: [],
+    ...parts,
+  });
 
 describe("analysisHighlights: duplicates and repeated items", () => {
   it("numbers clusters in order and leaves dismissed clusters unmarked", () => {

@@ -5,6 +5,7 @@
 import type Dexie from "dexie";
 import type { DBCoreMutateRequest } from "dexie";
 import type { Journey, Step } from "../../../src/domain/model";
+import { emptyMetrics } from "../../../src/domain/step-metrics";
 
 let counter = 0;
 
@@ -36,6 +37,8 @@ export function makeStep(id: string, fields: Partial<Step> = {}): Step {
     waitPoint: false,
     notes: "",
     tags: [],
+    sources: [],
+    metrics: emptyMetrics(),
     ...fields,
   };
 }
@@ -96,7 +99,16 @@ export function makeJourney(opts: { id?: string; steps?: number; title?: string 
       dataShare: false,
     })),
     annotations:
-      n > 0 ? [{ id: "note-1", kind: "pain-point", text: "Long wait", stepId: "step-0" }] : [],
+      n > 0 ? [
+            {
+              id: "note-1",
+              kind: "pain-point",
+              text: "Long wait",
+              stepId: "step-0",
+              laneId: null,
+              stageId: null,
+            },
+          ] : [],
     customDataItems: [],
     duplicateDecisions: [],
   };

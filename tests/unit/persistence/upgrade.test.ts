@@ -6,6 +6,7 @@ import Dexie from "dexie";
 import { afterEach, describe, expect, it } from "vitest";
 import { SCHEMA_VERSION, SeamsDatabase, splitV1Row } from "../../../src/persistence/db";
 import { JourneyRepository } from "../../../src/persistence/repository";
+import { FORMAT_VERSION } from "../../../src/format/envelope";
 import { makeJourney, uniqueName } from "./helpers";
 
 /** Frozen copy of schema version 1 as it shipped. Never edit: it is what old databases hold. */
@@ -52,12 +53,19 @@ describe("schema upgrade from version 1", () => {
     expect(trashed.ok && trashed.journey).toEqual(bereavement);
     expect(await db.meta.get("seeded")).toBeDefined(); // the seed marker survives: samples stay deleted
 
-    // After the upgrade, saves are proportional again.
+    // The first save rewrites the journey's rows in the current format (the rows of a
+    // version 1 database carry format version 1); after it, saves are proportional again.
     const edited = {
       ...claim,
       steps: claim.steps.map((s, i) => (i === 5 ? { ...s, label: "after upgrade" } : s)),
     };
-    const info = await repo.saveChanges(claim, edited);
+    const first = await repo.saveChanges(claim, edited);
+    expect(first.full).toBe(FORMAT_VERSION > 1);
+    const again = {
+      ...edited,
+      steps: edited.steps.map((s, i) => (i === 6 ? { ...s, label: "and again" } : s)),
+    };
+    const info = await repo.saveChanges(edited, again);
     expect(info.full).toBe(false);
     expect(info.changed).toHaveLength(1);
     db.close();

@@ -1,3 +1,4 @@
+import path from "node:path";
 import js from "@eslint/js";
 import globals from "globals";
 import reactHooks from "eslint-plugin-react-hooks";
@@ -6,7 +7,7 @@ import tseslint from "typescript-eslint";
 
 /**
  * Import direction of each folder under src/, innermost first:
- * domain → format → collab, export → persistence, store → ui → canvas → panels → app; cli beside app.
+ * domain → format → collab, export → persistence, store → ui, analysis → canvas → panels → app; cli beside app.
  * A folder may import only folders inside it; the table lists what each one must not import.
  * Storage is wired in by app: store, canvas and panels reach it only through what app hands them.
  */
@@ -19,38 +20,43 @@ const PURE_LIBRARIES = [...REACT, ...XYFLOW, ...ZUSTAND, ...DEXIE];
 const layers = {
   domain: {
     libraries: PURE_LIBRARIES,
-    folders: ["format", "collab", "export", "persistence", "store", "ui", "canvas", "panels", "app", "cli"],
+    folders: ["format", "collab", "export", "persistence", "store", "ui", "analysis", "canvas", "panels", "app", "cli"],
     why: "domain is the pure model and its analysis",
   },
   format: {
     libraries: PURE_LIBRARIES,
-    folders: ["collab", "export", "persistence", "store", "ui", "canvas", "panels", "app", "cli"],
+    folders: ["collab", "export", "persistence", "store", "ui", "analysis", "canvas", "panels", "app", "cli"],
     why: "format reads and writes journey files on top of domain only",
   },
   collab: {
     libraries: PURE_LIBRARIES,
-    folders: ["export", "persistence", "store", "ui", "canvas", "panels", "app", "cli"],
+    folders: ["export", "persistence", "store", "ui", "analysis", "canvas", "panels", "app", "cli"],
     why: "collab keeps a journey in a shared Yjs document on top of domain and format only",
   },
   export: {
     libraries: PURE_LIBRARIES,
-    folders: ["collab", "persistence", "store", "ui", "canvas", "panels", "app", "cli"],
+    folders: ["collab", "persistence", "store", "ui", "analysis", "canvas", "panels", "app", "cli"],
     why: "export turns a journey into SVG, CSV or print pages from domain and format only",
   },
   persistence: {
     libraries: [...REACT, ...XYFLOW, ...ZUSTAND],
-    folders: ["store", "ui", "canvas", "panels", "app", "cli"],
+    folders: ["store", "ui", "analysis", "canvas", "panels", "app", "cli"],
     why: "persistence keeps journeys in IndexedDB and knows nothing of the screen",
   },
   store: {
     libraries: [...XYFLOW, ...DEXIE],
-    folders: ["persistence", "ui", "canvas", "panels", "app", "cli"],
+    folders: ["persistence", "ui", "analysis", "canvas", "panels", "app", "cli"],
     why: "store holds the editing state; storage is handed to it by app",
   },
   ui: {
     libraries: [...XYFLOW, ...ZUSTAND, ...DEXIE],
-    folders: ["format", "collab", "export", "persistence", "store", "canvas", "panels", "app", "cli"],
+    folders: ["format", "collab", "export", "persistence", "store", "analysis", "canvas", "panels", "app", "cli"],
     why: "ui holds plain form controls that know only the domain",
+  },
+  analysis: {
+    libraries: [...XYFLOW, ...DEXIE],
+    folders: ["persistence", "ui", "canvas", "panels", "app", "cli"],
+    why: "analysis keeps the open journey's findings up to date from the store, for whatever shows them",
   },
   canvas: {
     libraries: DEXIE,
@@ -69,21 +75,51 @@ const layers = {
   },
   cli: {
     libraries: PURE_LIBRARIES,
-    folders: ["collab", "persistence", "store", "ui", "canvas", "panels", "app"],
+    folders: ["collab", "persistence", "store", "ui", "analysis", "canvas", "panels", "app"],
     why: "the command line runs in Node on domain, format and export only",
   },
 };
 
+/**
+ * Which folder of src/ an import reaches, read from the resolved path (so src/analysis and
+ * src/domain/analysis are told apart), reported when the importing folder's layer forbids it.
+ */
+const SRC = path.resolve(import.meta.dirname, "src");
+const importDirectionRule = {
+  meta: {
+    type: "problem",
+    schema: [
+      {
+        type: "object",
+        properties: { folders: { type: "array", items: { type: "string" } }, why: { type: "string" } },
+        additionalProperties: false,
+      },
+    ],
+  },
+  create(context) {
+    const { folders, why } = context.options[0];
+    const check = (node) => {
+      const source = node.source?.value;
+      if (typeof source !== "string" || !source.startsWith(".")) return;
+      const target = path.relative(SRC, path.resolve(path.dirname(context.filename), source));
+      const folder = target.split(path.sep)[0];
+      if (!target.startsWith("..") && folders.includes(folder)) {
+        context.report({ node: node.source, message: `${why}: it must not import src/${folder}.` });
+      }
+    };
+    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+  },
+};
+
 const importDirection = ({ libraries, folders, why }) => {
-  const patterns = [];
+  const rules = { "layers/import-direction": ["error", { folders, why }] };
   if (libraries.length > 0) {
-    patterns.push({ group: libraries, message: `${why}: no ${libraries.join(", ")} here.` });
+    rules["no-restricted-imports"] = [
+      "error",
+      { patterns: [{ group: libraries, message: `${why}: no ${libraries.join(", ")} here.` }] },
+    ];
   }
-  patterns.push({
-    group: folders.flatMap((folder) => [`**/${folder}`, `**/${folder}/**`]),
-    message: `${why}: it must not import src/${folders.join(", src/")}.`,
-  });
-  return { "no-restricted-imports": ["error", { patterns }] };
+  return rules;
 };
 
 export default tseslint.config(
@@ -115,6 +151,7 @@ export default tseslint.config(
   },
   ...Object.entries(layers).map(([folder, layer]) => ({
     files: [`src/${folder}/**/*.{ts,tsx}`],
+    plugins: { layers: { rules: { "import-direction": importDirectionRule } } },
     rules: importDirection(layer),
   })),
   {

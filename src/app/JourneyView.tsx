@@ -1,7 +1,5 @@
 import { Suspense, useMemo, useRef, useState } from "react";
-import { analysisHighlights } from "../domain/analysis/analysis-highlights";
 import { BlueprintCanvas } from "../canvas/BlueprintCanvas";
-import { useAnalysis } from "../canvas/useAnalysis";
 import { ExportMenu } from "../panels/files/ExportMenu";
 import { FindBox } from "../panels/find/FindBox";
 import { InsightsPanel } from "../panels/insights/InsightsPanel";
@@ -31,8 +29,6 @@ export function JourneyView() {
   const tab = useSeamsState((s) => s.sideTab);
   const setTab = useSeamsState((s) => s.setSideTab);
   const findRef = useRef<HTMLInputElement>(null);
-  const { analysis } = useAnalysis(journey);
-  const highlights = useMemo(() => (analysis ? analysisHighlights(analysis) : undefined), [analysis]);
   const [comparing, setComparing] = useState<VersionSummary | null>(null);
   const panels = useSeamsState((s) => s.panels);
   const setPanel = useSeamsState((s) => s.setPanel);
@@ -123,7 +119,7 @@ export function JourneyView() {
             <PanelRail side="left" label="Show touchpoints" onOpen={() => setPanel("palette", true)} />
           )
         ) : null}
-        <div className="main-view">{view === "canvas" ? <BlueprintCanvas highlights={highlights} analysis={analysis ?? undefined} /> : <OutlineView />}</div>
+        <div className="main-view">{view === "canvas" ? <BlueprintCanvas /> : <OutlineView />}</div>
         {presenting ? null : !panels.details ? (
           <PanelRail side="right" label="Show details" onOpen={() => setPanel("details", true)} />
         ) : (

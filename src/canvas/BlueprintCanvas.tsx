@@ -22,7 +22,6 @@ import { useCommands, useSeamsState, useStoreApi } from "../store/context";
 import { BlueprintMiniMap } from "./BlueprintMiniMap";
 import { FlowEdge, FlowMarkers } from "./FlowEdge";
 import { GridBackdrop } from "./GridBackdrop";
-import { NO_HIGHLIGHTS, type CanvasHighlights } from "../domain/analysis/highlights";
 import { OverlayPanel } from "./OverlayPanel";
 import {
   createEdgeBuilder,
@@ -32,21 +31,18 @@ import {
   type StepNode as StepNodeType,
 } from "./nodes";
 import { useFlowRoutes } from "./useFlowRoutes";
-import type { FlowId } from "../domain/model";
-import type { HandoffKind } from "../domain/analysis/highlights";
 import { flowLabelLayouts, placeLabels } from "../export/svg-flows";
 import { StepNode } from "./StepNode";
 import { headerAt, StickyHeaders, type HeaderEdit } from "./StickyHeaders";
 import { fitRect, HEADER_INSETS, openingView, panIntoView, revealRect, type Rect } from "./viewport";
 import { currentStep, type Direction } from "../domain/navigation";
-import type { JourneyAnalysis } from "../domain/analysis";
+import { useHighlights } from "../analysis/useHighlights";
 import { Presentation } from "./Presentation";
 import { BlankJourneyHint } from "./BlankJourneyHint";
 import { isTyping } from "../ui/isTyping";
 import "./canvas.css";
 
 const nodeTypes = { step: StepNode };
-const NO_HANDOFFS: ReadonlyMap<FlowId, HandoffKind> = new Map();
 const edgeTypes = { flow: FlowEdge };
 /** Above this many steps only what is on screen is rendered. */
 const CULL_FROM = 300;
@@ -61,23 +57,17 @@ const ARIA_LABELS: Partial<AriaLabelConfig> = {
   "edge.a11yDescription.default": "Flow. Press Delete to remove it. Press ? for every shortcut.",
 };
 
-export interface BlueprintCanvasProps {
-  highlights?: CanvasHighlights;
-  /** The journey's analysis, for stepping through its findings when presenting. */
-  analysis?: JourneyAnalysis;
-}
-
 const NO_FINDINGS = { handoffs: [], duplicates: [] };
 
-export function BlueprintCanvas(props: BlueprintCanvasProps) {
+export function BlueprintCanvas() {
   return (
     <ReactFlowProvider>
-      <CanvasInner {...props} />
+      <CanvasInner />
     </ReactFlowProvider>
   );
 }
 
-function CanvasInner({ highlights = NO_HIGHLIGHTS, analysis }: BlueprintCanvasProps) {
+function CanvasInner() {
   const journey = useSeamsState((s) => s.journey) as Journey;
   const selectedStepIds = useSeamsState((s) => s.selectedStepIds);
   const selectedFlowIds = useSeamsState((s) => s.selectedFlowIds);
@@ -104,8 +94,9 @@ function CanvasInner({ highlights = NO_HIGHLIGHTS, analysis }: BlueprintCanvasPr
   const [buildNodes] = useState(createNodeBuilder);
   const [buildEdges] = useState(createEdgeBuilder);
   const [buildLabels] = useState(createLabelBuilder);
-  const showHandoffs = useSeamsState((s) => s.overlays.handoffs);
-  const handoffOn = showHandoffs ? highlights.handoffOn : NO_HANDOFFS;
+  // The analysis marks as the overlay switches say; the findings for presenting.
+  const { highlights, analysis } = useHighlights();
+  const handoffOn = highlights.handoffOn;
   // The same routes and labels the SVG export draws (domain/routing), remembered between edits
   // that leave the cards where they are, and made off the main thread for a large blueprint.
   const routes = useFlowRoutes(layout, journey.flows);

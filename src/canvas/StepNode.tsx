@@ -12,15 +12,13 @@ const EMOTION_WORDS: Record<number, string> = { [-2]: "very unhappy", [-1]: "unh
 /** A step card: owner colour strip, label, channel, data asked, and the analysis marks. */
 function StepNodeView({ id, data, selected }: NodeProps<StepNodeType>) {
   const { step, owner, colour, duplicate, repeated, firstAsked, editing, isCitizen } = data;
-  const showDuplicates = useSeamsState((s) => s.overlays.duplicates);
-  const showRepeated = useSeamsState((s) => s.overlays.repeated);
   const dupColour = duplicate ? DUPLICATE_COLOURS[duplicate.cluster % DUPLICATE_COLOURS.length] : undefined;
   const cardRef = useRef<HTMLDivElement>(null);
   const classes = ["step-card"];
   if (selected) classes.push("is-selected");
   if (isCitizen) classes.push("is-citizen");
   if (step.evidenceStatus === "proposed") classes.push("is-proposed");
-  if (duplicate && showDuplicates) classes.push("is-duplicate");
+  if (duplicate) classes.push("is-duplicate");
   return (
     <div
       ref={cardRef}
@@ -39,17 +37,17 @@ function StepNodeView({ id, data, selected }: NodeProps<StepNodeType>) {
         {step.dataItems.length > 0 ? (
           <span className="step-items" title={`Asks for: ${step.dataItems.join(", ")}`}>
             {/* Shorter beside the repeated-information marks, so they fit on the card. */}
-            {showRepeated && (repeated.length > 0 || firstAsked.length > 0) ? "" : "asks "}
+            {(repeated.length > 0 || firstAsked.length > 0) ? "" : "asks "}
             {step.dataItems.length} item{step.dataItems.length === 1 ? "" : "s"}
           </span>
         ) : null}
-        {showRepeated && firstAsked.length > 0 ? <FirstAskMark asks={firstAsked} /> : null}
-        {showRepeated && repeated.length > 0 ? (
+        {firstAsked.length > 0 ? <FirstAskMark asks={firstAsked} /> : null}
+        {repeated.length > 0 ? (
           <span className="mark mark-repeated" title={`Asked again: ${repeated.join(", ")}`}>
             ↻ {repeated.length} again
           </span>
         ) : null}
-        {duplicate && showDuplicates ? (
+        {duplicate ? (
           <span className="mark mark-duplicate" title="Same job as another step">
             D{duplicate.cluster + 1}
           </span>

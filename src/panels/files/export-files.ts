@@ -10,25 +10,17 @@
  * or read-only), the id is the journey's revision, `rev:<updatedAt>`: it names the state that
  * was exported, but no stored version matches it, so such a file merges two ways.
  */
-import { analysisHighlights } from "../../domain/analysis/analysis-highlights";
-import { analysisOf } from "../../canvas/useAnalysis";
+import { highlightsNow } from "../../analysis/useHighlights";
 import { diffJourneys } from "../../domain/merge/diff";
 import type { Journey } from "../../domain/model";
 import type { SvgHighlights } from "../../export/svg";
 import type { Overlays } from "../../store/store";
 import type { LibraryBackend } from "../../store/library";
 
-const NONE = new Map();
-
 /** The analysis marks to draw in an export: those the canvas shows, as the overlay switches
  * say (a hidden kind of mark is left out of the drawing too). */
 export function exportHighlights(journey: Journey, overlays: Overlays): SvgHighlights {
-  const all = analysisHighlights(analysisOf(journey));
-  return {
-    handoffOn: overlays.handoffs ? all.handoffOn : NONE,
-    duplicateOf: overlays.duplicates ? all.duplicateOf : NONE,
-    repeatedAt: overlays.repeated ? all.repeatedAt : NONE,
-  };
+  return highlightsNow(journey, overlays);
 }
 
 /** The revision id of a journey that could not be kept as a version. */

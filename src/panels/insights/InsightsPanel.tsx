@@ -5,7 +5,7 @@
  * on the canvas.
  */
 import { useCallback, useId, useMemo, useState } from "react";
-import { useAnalysis } from "../../canvas/useAnalysis";
+import { useAnalysis } from "../../analysis/useAnalysis";
 import type { StepId } from "../../domain/model";
 import { useSeamsState } from "../../store/context";
 import "../panels.css";

@@ -1,8 +1,8 @@
 /** The analysis worker client: one journey at a time, only the newest waits, stale replies are
  * dropped, and a failing worker hands the work back to the main thread. */
 import { describe, expect, it } from "vitest";
-import type { AnalysisReply, AnalysisRequest } from "../../../src/canvas/analysis.worker";
-import { analysisOf, createAnalysisClient, type WorkerLike } from "../../../src/canvas/useAnalysis";
+import type { AnalysisReply, AnalysisRequest } from "../../../src/analysis/analysis.worker";
+import { analysisOf, createAnalysisClient, type WorkerLike } from "../../../src/analysis/useAnalysis";
 import { analyseJourney } from "../../../src/domain/analysis";
 import type { Journey } from "../../../src/domain/model";
 import { at, buildJourney } from "../../helpers/journey-builder";

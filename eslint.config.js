@@ -7,7 +7,7 @@ import tseslint from "typescript-eslint";
 
 /**
  * Import direction of each folder under src/, innermost first:
- * domain → format → export → persistence, store → ui, analysis → canvas → panels → app; cli beside app.
+ * domain → format → collab, export → persistence, store → ui, analysis → canvas → panels → app; cli beside app.
  * A folder may import only folders inside it; the table lists what each one must not import.
  * Storage is wired in by app: store, canvas and panels reach it only through what app hands them.
  */
@@ -20,17 +20,22 @@ const PURE_LIBRARIES = [...REACT, ...XYFLOW, ...ZUSTAND, ...DEXIE];
 const layers = {
   domain: {
     libraries: PURE_LIBRARIES,
-    folders: ["format", "export", "persistence", "store", "ui", "analysis", "canvas", "panels", "app", "cli"],
+    folders: ["format", "collab", "export", "persistence", "store", "ui", "analysis", "canvas", "panels", "app", "cli"],
     why: "domain is the pure model and its analysis",
   },
   format: {
     libraries: PURE_LIBRARIES,
-    folders: ["export", "persistence", "store", "ui", "analysis", "canvas", "panels", "app", "cli"],
+    folders: ["collab", "export", "persistence", "store", "ui", "analysis", "canvas", "panels", "app", "cli"],
     why: "format reads and writes journey files on top of domain only",
+  },
+  collab: {
+    libraries: PURE_LIBRARIES,
+    folders: ["export", "persistence", "store", "ui", "analysis", "canvas", "panels", "app", "cli"],
+    why: "collab keeps a journey in a shared Yjs document on top of domain and format only",
   },
   export: {
     libraries: PURE_LIBRARIES,
-    folders: ["persistence", "store", "ui", "analysis", "canvas", "panels", "app", "cli"],
+    folders: ["collab", "persistence", "store", "ui", "analysis", "canvas", "panels", "app", "cli"],
     why: "export turns a journey into SVG, CSV or print pages from domain and format only",
   },
   persistence: {
@@ -45,7 +50,7 @@ const layers = {
   },
   ui: {
     libraries: [...XYFLOW, ...ZUSTAND, ...DEXIE],
-    folders: ["format", "export", "persistence", "store", "analysis", "canvas", "panels", "app", "cli"],
+    folders: ["format", "collab", "export", "persistence", "store", "analysis", "canvas", "panels", "app", "cli"],
     why: "ui holds plain form controls that know only the domain",
   },
   analysis: {
@@ -70,7 +75,7 @@ const layers = {
   },
   cli: {
     libraries: PURE_LIBRARIES,
-    folders: ["persistence", "store", "ui", "analysis", "canvas", "panels", "app"],
+    folders: ["collab", "persistence", "store", "ui", "analysis", "canvas", "panels", "app"],
     why: "the command line runs in Node on domain, format and export only",
   },
 };

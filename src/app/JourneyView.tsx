@@ -23,8 +23,8 @@ export function JourneyView() {
   const view = useSeamsState((s) => s.view);
   const setView = useSeamsState((s) => s.setView);
   const readOnly = useSeamsState((s) => s.readOnly);
-  const canUndo = useSeamsState((s) => s.history.past.length > 0);
-  const canRedo = useSeamsState((s) => s.history.future.length > 0);
+  const canUndo = useSeamsState((s) => s.canUndo);
+  const canRedo = useSeamsState((s) => s.canRedo);
   const [help, setHelp] = useState(false);
   const tab = useSeamsState((s) => s.sideTab);
   const setTab = useSeamsState((s) => s.setSideTab);

@@ -19,8 +19,8 @@ export function OutlineView() {
   const journey = useSeamsState((s) => s.journey);
   const readOnly = useSeamsState((s) => s.readOnly);
   const selectedStepIds = useSeamsState((s) => s.selectedStepIds);
-  const canUndo = useSeamsState((s) => s.history.past.length > 0);
-  const canRedo = useSeamsState((s) => s.history.future.length > 0);
+  const canUndo = useSeamsState((s) => s.canUndo);
+  const canRedo = useSeamsState((s) => s.canRedo);
   const commands = useCommands();
   const titleId = useId();
   const hintId = useId();
